@@ -1,0 +1,100 @@
+# crampguide - a leg cramp self-help guide for the terminal.
+# `make` builds ./crampguide, `make run` starts it, `make check` runs every test.
+# Missing libraries and test tools are installed by scripts/deps (see README.md).
+
+VERSION    = 0.1.0
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+BINDIR     = $(PREFIX)/bin
+DATADIR    = $(PREFIX)/share/crampguide
+MANDIR     = $(PREFIX)/share/man/man1
+
+CC        ?= cc
+CFLAGS    ?= -O2 -g
+LDFLAGS   ?=
+PKG_CONFIG ?= pkg-config
+PKGS       = ncursesw yaml-0.1
+
+# One set of feature macros for every file, instead of pkg-config's, so that
+# no translation unit sees two different _XOPEN_SOURCE values.
+FEATURES   = -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED
+WARN       = -std=c11 -Wall -Wextra -Wpedantic
+ALL_CFLAGS = $(WARN) $(FEATURES) -Isrc $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+
+SRCS       = $(sort $(wildcard src/*.c))
+OBJS       = $(SRCS:src/%.c=build/%.o)
+LIB_OBJS   = $(filter-out build/main.o,$(OBJS))
+UNIT_SRCS  = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_TESTS = $(UNIT_SRCS:tests/unit/%.c=build/tests/%)
+SCRIPT_TESTS = $(sort $(wildcard tests/*.t))
+
+# pkg-config's flags are found once and cached; making the cache first runs
+# scripts/deps, which installs the -dev packages on a fresh Debian machine.
+NO_CONFIG_GOALS = clean uninstall distclean
+ifeq ($(filter $(NO_CONFIG_GOALS),$(MAKECMDGOALS)),)
+-include build/config.mk
+endif
+
+.PHONY: all run check tests headers install uninstall clean distclean FORCE
+
+all: crampguide
+
+build/config.mk: scripts/deps
+	@mkdir -p build
+	@scripts/deps build
+	@{ echo "PKG_CFLAGS = $$($(PKG_CONFIG) --cflags $(PKGS) | tr ' ' '\n' | grep -v '^-D' | tr '\n' ' ')"; \
+	   echo "PKG_LIBS = $$($(PKG_CONFIG) --libs $(PKGS))"; } > $@.tmp && mv $@.tmp $@
+
+# The installed data directory is compiled in; the stamp changes only when
+# PREFIX does, so `make install PREFIX=...` rebuilds exactly what it must.
+build/datadir.stamp: FORCE
+	@mkdir -p build
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+
+crampguide: $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+
+build/%.o: src/%.c
+	@mkdir -p build
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+build/paths.o: build/datadir.stamp
+build/paths.o: CPPFLAGS += -DCRAMPGUIDE_DATADIR='"$(DATADIR)"'
+build/main.o: CPPFLAGS += -DCRAMPGUIDE_VERSION='"$(VERSION)"'
+
+build/tests/%: tests/unit/%.c $(LIB_OBJS)
+	@mkdir -p build/tests
+	$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(PKG_LIBS) $$($(PKG_CONFIG) --libs cmocka)
+
+tests: crampguide $(UNIT_TESTS)
+
+run: crampguide
+	./crampguide
+
+# Every test speaks TAP; prove runs unit-test binaries and scripts alike and
+# ends with one summary.  The environment is pinned so results do not depend
+# on the caller's terminal or locale.
+check:
+	@scripts/deps check
+	@$(MAKE) --no-print-directory tests
+	@env -u CRAMPGUIDE_CONTENT -u COLUMNS -u LINES LC_ALL=C.UTF-8 TZ=UTC \
+	    CRAMPGUIDE='$(CURDIR)/crampguide' TOP='$(CURDIR)' MAKE='$(MAKE)' \
+	    prove --exec '' $(UNIT_TESTS) $(SCRIPT_TESTS)
+
+install: crampguide
+	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(DATADIR)/content' '$(DESTDIR)$(MANDIR)'
+	install -m 755 crampguide '$(DESTDIR)$(BINDIR)/crampguide'
+	install -m 644 content/*.yaml '$(DESTDIR)$(DATADIR)/content/'
+	install -m 644 docs/crampguide.1 '$(DESTDIR)$(MANDIR)/crampguide.1'
+
+uninstall:
+	rm -f '$(DESTDIR)$(BINDIR)/crampguide' '$(DESTDIR)$(MANDIR)/crampguide.1'
+	rm -f '$(DESTDIR)$(DATADIR)'/content/*.yaml
+	-rmdir '$(DESTDIR)$(DATADIR)/content' '$(DESTDIR)$(DATADIR)' 2>/dev/null
+
+clean:
+	rm -rf build crampguide
+
+distclean: clean
+
+-include $(OBJS:.o=.d) $(UNIT_TESTS:=.d)

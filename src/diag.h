@@ -1,0 +1,47 @@
+/* diag.h - content errors collected and reported like a compiler's. */
+#ifndef CRAMPGUIDE_DIAG_H
+#define CRAMPGUIDE_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* One message; line and col are 1-based, 0 when the message is about the whole file. */
+struct diag_msg {
+	char *file;
+	unsigned line;
+	unsigned col;
+	char *text;
+	size_t seq;
+};
+
+/* All messages of one load, in the order they were found. */
+struct diag {
+	struct diag_msg *v;
+	size_t n;
+	size_t cap;
+};
+
+/* Add "FILE:LINE:COL: message"; file name and message are sanitized here. */
+void diag_at(struct diag *d, const char *file, unsigned line, unsigned col, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 5, 6)))
+#endif
+	;
+
+/* Add "FILE: message" about a whole file. */
+void diag_file(struct diag *d, const char *file, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+
+/* How many messages are about `file`. */
+size_t diag_count_file(const struct diag *d, const char *file);
+
+/* Sort by file, line and column (keeping the found order among equals) and print one message a line. */
+void diag_print(struct diag *d, FILE *out);
+
+/* Free every message and leave d empty. */
+void diag_free(struct diag *d);
+
+#endif

@@ -1,0 +1,599 @@
+/* load.c - the content schema: YAML trees decoded into the guide.
+ *
+ * Decoding goes on after an error so that one run reports every problem;
+ * the guide is only handed out when there were none. */
+#include "load.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint.h"
+#include "resolve.h"
+#include "suggest.h"
+#include "text.h"
+#include "util.h"
+#include "ytree.h"
+
+struct loader {
+	struct guide *g;
+	struct diag *d;
+	const struct ydoc *doc;
+	const char *guide_file;     /* where the 'guide' mapping was found */
+	unsigned guide_line, guide_col;
+};
+
+static const char *const root_keys[] = { "guide", "sources", "pages", NULL };
+static const char *const guide_keys[] = { "title", "disclaimer", "sections", "walkthrough", NULL };
+static const char *const source_keys[] = { "id", "title", "origin", "about", "sections", NULL };
+static const char *const section_keys[] = { "id", "title", NULL };
+static const char *const page_keys[] = { "id", "kind", "title", "summary", "paragraphs",
+					 "list_title", "items", "links", NULL };
+static const char *const para_keys[] = { "text", "sources", NULL };
+static const char *const item_keys[] = { "id", "text", "tip", "default", "sources", "links", NULL };
+
+#define ID_MAX 64
+
+static void err(struct loader *L, const struct ynode *at, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+
+static void err(struct loader *L, const struct ynode *at, const char *fmt, ...)
+{
+	char *msg;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	msg = xmalloc(n < 0 ? 1 : (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(msg, n < 0 ? 1 : (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	diag_at(L->d, L->doc->path, at->line, at->col, "%s", msg);
+	free(msg);
+}
+
+static struct guide_pos pos_of(const struct loader *L, const struct ynode *n)
+{
+	struct guide_pos p = { L->doc->path, n->line, n->col };
+
+	return p;
+}
+
+/* Report keys of `map` that are not in `known`, suggesting the nearest. */
+static void check_known(struct loader *L, const struct ynode *map, const char *const *known,
+			const char *what)
+{
+	size_t i, j;
+
+	for (i = 0; i < map->n; i++) {
+		const struct ynode *k = map->kids[2 * i];
+		struct suggest s;
+		const char *hint;
+
+		if (k->kind != YNODE_SCALAR)
+			continue; /* reported by the parser */
+		for (j = 0; known[j] && strcmp(known[j], k->str) != 0; j++)
+			;
+		if (known[j])
+			continue;
+		suggest_init(&s, k->str);
+		for (j = 0; known[j]; j++)
+			suggest_try(&s, known[j]);
+		hint = suggest_result(&s);
+		if (hint) {
+			err(L, k, "unknown key '%s' in %s (did you mean '%s'?)", k->str, what, hint);
+		} else {
+			char list[256] = "";
+
+			for (j = 0; known[j]; j++) {
+				if (j)
+					strcat(list, ", ");
+				strcat(list, known[j]);
+			}
+			err(L, k, "unknown key '%s' in %s; the known keys are: %s", k->str, what, list);
+		}
+	}
+}
+
+static int is_id(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > ID_MAX || s[0] < 'a' || s[0] > 'z')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+static int is_space_cp(int32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x85 ||
+	       cp == 0x2028 || cp == 0x2029;
+}
+
+/* Text is reflowed by every output, so line breaks inside a value carry no
+ * meaning: fold every run of white space to one space and trim the ends. */
+static char *fold_space(struct arena *a, const char *s, size_t n)
+{
+	char *out = arena_alloc(a, n + 1), *o = out;
+	size_t i = 0;
+	int space = 0;
+
+	while (i < n) {
+		int32_t cp;
+		size_t k = text_decode(s + i, n - i, &cp);
+
+		if (is_space_cp(cp)) {
+			space = o != out;
+		} else {
+			if (space)
+				*o++ = ' ';
+			space = 0;
+			memcpy(o, s + i, k);
+			o += k;
+		}
+		i += k;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* The scalar under `key`, or NULL (reported when required or not a scalar). */
+static const struct ynode *scalar(struct loader *L, const struct ynode *map, const char *key,
+				  const char *what, int required)
+{
+	const struct ynode *v = ynode_get(map, key);
+
+	if (!v) {
+		if (required)
+			err(L, map, "missing '%s' in %s; add it", key, what);
+		return NULL;
+	}
+	if (v->kind != YNODE_SCALAR) {
+		err(L, v, "expected a string for '%s', found %s", key, ynode_kind_name(v));
+		return NULL;
+	}
+	return v;
+}
+
+/* A text field: linted, not empty, folded and copied into the guide. */
+static const char *text_field(struct loader *L, const struct ynode *map, const char *key,
+			      const char *what, int required)
+{
+	const struct ynode *v = scalar(L, map, key, what, required);
+	const char *s;
+
+	if (!v)
+		return NULL;
+	lint_scalar(L->doc, v, key, L->d);
+	s = fold_space(&L->g->arena, v->str, v->len);
+	if (!*s) {
+		err(L, v, "empty text for '%s'; write something or remove the key", key);
+		return NULL;
+	}
+	return s;
+}
+
+static const char *id_text(struct loader *L, const struct ynode *v, const char *key)
+{
+	if (!is_id(v->str, v->len)) {
+		err(L, v, "invalid id '%s' for '%s'; use 1 to %d of a-z, 0-9 and '-', starting with a letter",
+		    v->str, key, ID_MAX);
+		return NULL;
+	}
+	return arena_strndup(&L->g->arena, v->str, v->len);
+}
+
+static const char *id_field(struct loader *L, const struct ynode *map, const char *what)
+{
+	const struct ynode *v = scalar(L, map, "id", what, 1);
+
+	return v ? id_text(L, v, "id") : NULL;
+}
+
+/* The list under `key`, or NULL (reported when required, empty or not a list). */
+static const struct ynode *list(struct loader *L, const struct ynode *map, const char *key,
+				const char *what, int required)
+{
+	const struct ynode *v = ynode_get(map, key);
+
+	if (!v) {
+		if (required)
+			err(L, map, "missing '%s' in %s; add it", key, what);
+		return NULL;
+	}
+	if (v->kind != YNODE_SEQ) {
+		err(L, v, "expected a list for '%s', found %s", key, ynode_kind_name(v));
+		return NULL;
+	}
+	if (v->n == 0 && required) {
+		err(L, v, "empty list for '%s'; give at least one", key);
+		return NULL;
+	}
+	return v;
+}
+
+static int as_map(struct loader *L, const struct ynode *v, const char *what)
+{
+	if (v->kind != YNODE_MAP) {
+		err(L, v, "expected a mapping for %s, found %s", what, ynode_kind_name(v));
+		return 0;
+	}
+	return 1;
+}
+
+/* "a/b" or (when `single_ok`) "a": ids separated by one slash. */
+static int split_spec(const char *s, size_t n, int single_ok)
+{
+	const char *slash = memchr(s, '/', n);
+
+	if (!slash)
+		return single_ok && is_id(s, n);
+	return is_id(s, (size_t)(slash - s)) && is_id(slash + 1, n - (size_t)(slash - s) - 1);
+}
+
+static void refs_field(struct loader *L, const struct ynode *map, const char *what,
+		       struct guide_ref **refs, size_t *nrefs)
+{
+	const struct ynode *v = list(L, map, "sources", what, 1);
+	size_t i;
+
+	if (!v)
+		return;
+	*refs = arena_array(&L->g->arena, v->n, sizeof(**refs));
+	for (i = 0; i < v->n; i++) {
+		const struct ynode *e = v->kids[i];
+
+		if (e->kind != YNODE_SCALAR) {
+			err(L, e, "expected a source reference (SOURCE/SECTION) in 'sources', found %s",
+			    ynode_kind_name(e));
+			continue;
+		}
+		if (!split_spec(e->str, e->len, 0)) {
+			err(L, e, "invalid source reference '%s'; write SOURCE/SECTION, for example summary/remedies",
+			    e->str);
+			continue;
+		}
+		(*refs)[*nrefs].spec = arena_strndup(&L->g->arena, e->str, e->len);
+		(*refs)[*nrefs].pos = pos_of(L, e);
+		(*nrefs)++;
+	}
+}
+
+/* A list of page ids (items_ok: or PAGE/ITEM) for links, sections and the walk-through. */
+static void links_field(struct loader *L, const struct ynode *map, const char *key,
+			const char *what, int required, int items_ok,
+			struct guide_link **links, size_t *nlinks)
+{
+	const struct ynode *v = list(L, map, key, what, required);
+	size_t i;
+
+	if (!v)
+		return;
+	*links = arena_array(&L->g->arena, v->n, sizeof(**links));
+	for (i = 0; i < v->n; i++) {
+		const struct ynode *e = v->kids[i];
+
+		if (e->kind != YNODE_SCALAR) {
+			err(L, e, "expected a page id in '%s', found %s", key, ynode_kind_name(e));
+			continue;
+		}
+		if (!split_spec(e->str, e->len, 1) || (!items_ok && memchr(e->str, '/', e->len))) {
+			err(L, e, items_ok ? "invalid link '%s' in '%s'; write PAGE or PAGE/ITEM with their ids"
+					   : "invalid page id '%s' in '%s'; write the id of a page",
+			    e->str, key);
+			continue;
+		}
+		(*links)[*nlinks].spec = arena_strndup(&L->g->arena, e->str, e->len);
+		(*links)[*nlinks].pos = pos_of(L, e);
+		(*nlinks)++;
+	}
+}
+
+static void load_guide_map(struct loader *L, const struct ynode *v)
+{
+	struct guide *g = L->g;
+
+	if (!as_map(L, v, "'guide'"))
+		return;
+	if (L->guide_file) {
+		err(L, v, "a second 'guide' mapping (the first is in %s at line %u, column %u); keep one",
+		    L->guide_file, L->guide_line, L->guide_col);
+		return;
+	}
+	L->guide_file = arena_strndup(&g->arena, L->doc->path, strlen(L->doc->path));
+	L->guide_line = v->line;
+	L->guide_col = v->col;
+	g->pos = pos_of(L, v);
+	g->pos.file = L->guide_file;
+	check_known(L, v, guide_keys, "the guide");
+	g->title = text_field(L, v, "title", "the guide", 1);
+	g->disclaimer = text_field(L, v, "disclaimer", "the guide", 1);
+	links_field(L, v, "sections", "the guide", 1, 0, &g->sections, &g->nsections);
+	links_field(L, v, "walkthrough", "the guide", 1, 0, &g->walk, &g->nwalk);
+}
+
+static void load_source(struct loader *L, const struct ynode *v)
+{
+	struct guide_source *src;
+	const struct ynode *secs;
+	size_t i, j;
+
+	if (!as_map(L, v, "a source"))
+		return;
+	check_known(L, v, source_keys, "a source");
+	src = arena_alloc(&L->g->arena, sizeof(*src));
+	src->pos = pos_of(L, v);
+	src->id = id_field(L, v, "a source");
+	src->title = text_field(L, v, "title", "a source", 1);
+	src->origin = text_field(L, v, "origin", "a source", 1);
+	src->about = text_field(L, v, "about", "a source", 0);
+	secs = list(L, v, "sections", "a source", 1);
+	if (secs) {
+		src->sections = arena_array(&L->g->arena, secs->n, sizeof(*src->sections));
+		for (i = 0; i < secs->n; i++) {
+			const struct ynode *e = secs->kids[i];
+			struct guide_source_section *sec = &src->sections[src->nsections];
+
+			if (!as_map(L, e, "a source section"))
+				continue;
+			check_known(L, e, section_keys, "a source section");
+			sec->pos = pos_of(L, e);
+			sec->id = id_field(L, e, "a source section");
+			sec->title = text_field(L, e, "title", "a source section", 1);
+			if (!sec->id)
+				continue;
+			for (j = 0; j < src->nsections; j++)
+				if (strcmp(src->sections[j].id, sec->id) == 0)
+					break;
+			if (j < src->nsections) {
+				err(L, e, "duplicate section id '%s' in this source (first at line %u); ids must be unique",
+				    sec->id, src->sections[j].pos.line);
+				continue;
+			}
+			src->nsections++;
+		}
+	}
+	if (!src->id)
+		return;
+	if (!guide_add_source(L->g, src)) {
+		const struct guide_source *had = guide_find_source(L->g, src->id);
+
+		err(L, v, "duplicate source id '%s' (first in %s at line %u); ids must be unique",
+		    src->id, had->pos.file, had->pos.line);
+	}
+}
+
+static void load_item(struct loader *L, struct guide_page *page, const struct ynode *v)
+{
+	struct guide_item *it = &page->items[page->nitems];
+	const struct ynode *def;
+
+	if (!as_map(L, v, "an item"))
+		return;
+	check_known(L, v, item_keys, "an item");
+	it->pos = pos_of(L, v);
+	it->page = page;
+	it->id = id_field(L, v, "an item");
+	it->text = text_field(L, v, "text", "an item", 1);
+	it->tip = text_field(L, v, "tip", "an item",
+			     page->kind < GUIDE_NKINDS && guide_kind_needs_tip(page->kind));
+	if (it->tip && !page->id)
+		it->tip = it->tip; /* kept; the page error is reported on its own */
+	def = scalar(L, v, "default", "an item", 0);
+	if (def) {
+		if (strcmp(def->str, "true") == 0)
+			it->is_default = true;
+		else if (strcmp(def->str, "false") != 0)
+			err(L, def, "expected true or false for 'default', found '%s'", def->str);
+	}
+	refs_field(L, v, "an item", &it->refs, &it->nrefs);
+	links_field(L, v, "links", "an item", 0, 1, &it->links, &it->nlinks);
+	if (!it->id)
+		return;
+	it->index = page->nitems++;
+}
+
+static void load_page(struct loader *L, const struct ynode *v)
+{
+	struct guide_page *page;
+	const struct ynode *kind, *paras, *items;
+	size_t i;
+
+	if (!as_map(L, v, "a page"))
+		return;
+	check_known(L, v, page_keys, "a page");
+	page = arena_alloc(&L->g->arena, sizeof(*page));
+	page->pos = pos_of(L, v);
+	page->kind = GUIDE_NKINDS;
+	page->id = id_field(L, v, "a page");
+	kind = scalar(L, v, "kind", "a page", 1);
+	if (kind) {
+		page->kind = guide_kind_from_name(kind->str);
+		if (page->kind == GUIDE_NKINDS) {
+			struct suggest s;
+			const char *hint;
+			int k;
+
+			suggest_init(&s, kind->str);
+			for (k = 0; k < GUIDE_NKINDS; k++)
+				suggest_try(&s, guide_kind_name((enum guide_kind)k));
+			hint = suggest_result(&s);
+			if (hint)
+				err(L, kind, "unknown page kind '%s' (did you mean '%s'?)", kind->str, hint);
+			else
+				err(L, kind, "unknown page kind '%s'; use one of overview, symptoms, causes, relief, prevention, treatment, about, other",
+				    kind->str);
+		}
+	}
+	page->title = text_field(L, v, "title", "a page", 1);
+	page->summary = text_field(L, v, "summary", "a page", 0);
+	page->list_title = text_field(L, v, "list_title", "a page", 0);
+	paras = list(L, v, "paragraphs", "a page", 0);
+	if (paras) {
+		page->paras = arena_array(&L->g->arena, paras->n, sizeof(*page->paras));
+		for (i = 0; i < paras->n; i++) {
+			const struct ynode *e = paras->kids[i];
+			struct guide_para *p = &page->paras[page->nparas];
+
+			if (!as_map(L, e, "a paragraph"))
+				continue;
+			check_known(L, e, para_keys, "a paragraph");
+			p->pos = pos_of(L, e);
+			p->text = text_field(L, e, "text", "a paragraph", 1);
+			refs_field(L, e, "a paragraph", &p->refs, &p->nrefs);
+			if (p->text)
+				page->nparas++;
+		}
+	}
+	items = list(L, v, "items", "a page", 0);
+	if (items) {
+		page->items = arena_array(&L->g->arena, items->n, sizeof(*page->items));
+		for (i = 0; i < items->n; i++)
+			load_item(L, page, items->kids[i]);
+	}
+	links_field(L, v, "links", "a page", 0, 0, &page->links, &page->nlinks);
+	if (!(paras && paras->n) && !(items && items->n))
+		err(L, v, "the page has neither 'paragraphs' nor 'items'; give it some text");
+	if (!page->id)
+		return;
+	if (!guide_add_page(L->g, page)) {
+		const struct guide_page *had = guide_find_page(L->g, page->id);
+
+		err(L, v, "duplicate page id '%s' (first in %s at line %u); ids must be unique",
+		    page->id, had->pos.file, had->pos.line);
+		return;
+	}
+	for (i = 0; i < page->nitems; i++) {
+		struct guide_item *had = guide_add_item(L->g, &page->items[i]);
+
+		if (had)
+			err(L, items->kids[i], "duplicate item id '%s' on page '%s' (first at line %u); ids must be unique",
+			    page->items[i].id, page->id, had->pos.line);
+	}
+}
+
+static void load_root(struct loader *L, const struct ynode *root)
+{
+	const struct ynode *v;
+	size_t i;
+
+	if (!root) {
+		diag_file(L->d, L->doc->path,
+			  "the file is empty; give it 'pages:' (or 'guide:', 'sources:') or delete it");
+		return;
+	}
+	if (root->kind != YNODE_MAP) {
+		err(L, root, "expected a mapping with 'guide', 'sources' or 'pages' at the top of the file, found %s",
+		    ynode_kind_name(root));
+		return;
+	}
+	check_known(L, root, root_keys, "the top of the file");
+	if ((v = ynode_get(root, "guide")))
+		load_guide_map(L, v);
+	if ((v = list(L, root, "sources", "the file", 0)))
+		for (i = 0; i < v->n; i++)
+			load_source(L, v->kids[i]);
+	if ((v = list(L, root, "pages", "the file", 0)))
+		for (i = 0; i < v->n; i++)
+			load_page(L, v->kids[i]);
+}
+
+int load_buffer(struct guide *g, const char *path, const char *buf, size_t len, struct diag *d)
+{
+	struct loader L = { g, d, NULL, NULL, 0, 0 };
+	struct ydoc doc;
+	size_t before = d->n;
+
+	if (ydoc_parse(&doc, path, buf, len, d)) {
+		L.doc = &doc;
+		load_root(&L, doc.root);
+	}
+	ydoc_free(&doc);
+	return d->n == before;
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n > k && strcmp(s + n - k, suffix) == 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The *.yaml names of dir in byte order, so every run reads them alike. */
+static char **list_files(const char *dir, size_t *n, struct diag *d)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	if (!dp) {
+		diag_file(d, dir, "cannot open the content directory: %s; give the right one with --content DIR",
+			  strerror(errno));
+		return NULL;
+	}
+	while ((de = readdir(dp))) {
+		if (de->d_name[0] == '.' || !has_suffix(de->d_name, ".yaml"))
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			names = xreallocarray(names, cap, sizeof(*names));
+		}
+		names[(*n)++] = xstrdup(de->d_name);
+	}
+	closedir(dp);
+	qsort(names, *n, sizeof(*names), cmp_str);
+	return names;
+}
+
+struct guide *load_guide(const char *dir, struct diag *d)
+{
+	struct guide *g = guide_new();
+	struct loader L = { g, d, NULL, NULL, 0, 0 };
+	size_t i, n, before = d->n;
+	char **names = list_files(dir, &n, d);
+
+	if (names && n == 0)
+		diag_file(d, dir, "no content files (*.yaml) in this directory; give the right one with --content DIR");
+	for (i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]);
+		struct ydoc doc;
+
+		if (ydoc_load(&doc, path, d)) {
+			L.doc = &doc;
+			load_root(&L, doc.root);
+		}
+		ydoc_free(&doc);
+		g->nfiles++;
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	if (n && !L.guide_file)
+		diag_file(d, dir, "no file has the 'guide' mapping (title, disclaimer, sections, walkthrough); add one, for example in guide.yaml");
+	if (n && g->npages == 0)
+		diag_file(d, dir, "the content has no pages; add files with 'pages:'");
+	if (d->n == before)
+		resolve_guide(g, d);
+	if (d->n != before) {
+		guide_free(g);
+		return NULL;
+	}
+	return g;
+}

@@ -1,0 +1,66 @@
+/* ytree.h - one content file read into a small tree of YAML nodes.
+ *
+ * The file is checked before parsing (size, UTF-8, NUL and control bytes)
+ * and while parsing (no anchors, aliases or tags, bounded nesting, no
+ * duplicate keys), so the schema decoder only ever sees a sane tree. */
+#ifndef CRAMPGUIDE_YTREE_H
+#define CRAMPGUIDE_YTREE_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "diag.h"
+
+/* Largest content file accepted, checked before any parsing. */
+#define YTREE_MAX_BYTES ((size_t)4 * 1024 * 1024)
+/* Deepest nesting of mappings and lists accepted (the schema needs 6). */
+#define YTREE_MAX_DEPTH 8
+/* Errors reported from one file before giving up on it. */
+#define YTREE_MAX_ERRORS 20
+
+enum ynode_kind { YNODE_SCALAR, YNODE_SEQ, YNODE_MAP };
+
+/* A node: a scalar, a list (kids[0..n)) or a mapping (kids[2i] key, kids[2i+1] value). */
+struct ynode {
+	enum ynode_kind kind;
+	unsigned line, col;         /* 1-based start of the node */
+	unsigned end_line, end_col; /* 1-based position just after it */
+	const char *str;            /* scalar value, NUL-terminated */
+	size_t len;                 /* scalar length in bytes */
+	struct ynode **kids;
+	size_t n;                   /* list items, or mapping pairs */
+};
+
+/* A parsed file: its bytes (kept for mapping text positions) and its tree. */
+struct ydoc {
+	const char *path;
+	char *buf;
+	size_t len;
+	size_t *lines;              /* byte offset of each line start */
+	size_t nlines;
+	struct ynode *root;         /* NULL when the file had errors or no document */
+	struct arena arena;
+};
+
+/* Read and parse `path` into doc, reporting every problem to d; return 1 when the tree is usable, 0 otherwise. */
+int ydoc_load(struct ydoc *doc, const char *path, struct diag *d);
+
+/* Parse the bytes buf[0..len) (owned by the caller, kept until ydoc_free) as if read from `path`. */
+int ydoc_parse(struct ydoc *doc, const char *path, const char *buf, size_t len, struct diag *d);
+
+/* Convert a byte offset of the file into a 1-based line and column (columns count characters). */
+void ydoc_position(const struct ydoc *doc, size_t off, unsigned *line, unsigned *col);
+
+/* Convert a 1-based line and column back into a byte offset of the file. */
+size_t ydoc_offset(const struct ydoc *doc, unsigned line, unsigned col);
+
+/* The value of key `key` in mapping node `map`, or NULL. */
+const struct ynode *ynode_get(const struct ynode *map, const char *key);
+
+/* "a string", "a list" or "a mapping", for messages. */
+const char *ynode_kind_name(const struct ynode *node);
+
+/* Free the tree and the file's bytes. */
+void ydoc_free(struct ydoc *doc);
+
+#endif
