@@ -21,8 +21,7 @@ struct loader {
 	struct guide *g;
 	struct diag *d;
 	const struct ydoc *doc;
-	const char *guide_file;     /* where the 'guide' mapping was found */
-	unsigned guide_line, guide_col;
+	const char *file;           /* doc's path, copied to live as long as the guide */
 };
 
 static const char *const root_keys[] = { "guide", "sources", "pages", NULL };
@@ -61,7 +60,7 @@ static void err(struct loader *L, const struct ynode *at, const char *fmt, ...)
 
 static struct guide_pos pos_of(const struct loader *L, const struct ynode *n)
 {
-	struct guide_pos p = { L->doc->path, n->line, n->col };
+	struct guide_pos p = { L->file, n->line, n->col };
 
 	return p;
 }
@@ -305,16 +304,13 @@ static void load_guide_map(struct loader *L, const struct ynode *v)
 
 	if (!as_map(L, v, "'guide'"))
 		return;
-	if (L->guide_file) {
+	/* g->pos.file marks the guide mapping as seen, in whichever file. */
+	if (g->pos.file) {
 		err(L, v, "a second 'guide' mapping (the first is in %s at line %u, column %u); keep one",
-		    L->guide_file, L->guide_line, L->guide_col);
+		    g->pos.file, g->pos.line, g->pos.col);
 		return;
 	}
-	L->guide_file = arena_strndup(&g->arena, L->doc->path, strlen(L->doc->path));
-	L->guide_line = v->line;
-	L->guide_col = v->col;
 	g->pos = pos_of(L, v);
-	g->pos.file = L->guide_file;
 	check_known(L, v, guide_keys, "the guide");
 	g->title = text_field(L, v, "title", "the guide", 1);
 	g->disclaimer = text_field(L, v, "disclaimer", "the guide", 1);
@@ -510,12 +506,13 @@ static void load_root(struct loader *L, const struct ynode *root)
 
 int load_buffer(struct guide *g, const char *path, const char *buf, size_t len, struct diag *d)
 {
-	struct loader L = { g, d, NULL, NULL, 0, 0 };
+	struct loader L = { g, d, NULL, NULL };
 	struct ydoc doc;
 	size_t before = d->n;
 
 	if (ydoc_parse(&doc, path, buf, len, d)) {
 		L.doc = &doc;
+		L.file = arena_strndup(&g->arena, path, strlen(path));
 		load_root(&L, doc.root);
 	}
 	ydoc_free(&doc);
@@ -565,7 +562,7 @@ static char **list_files(const char *dir, size_t *n, struct diag *d)
 struct guide *load_guide(const char *dir, struct diag *d)
 {
 	struct guide *g = guide_new();
-	struct loader L = { g, d, NULL, NULL, 0, 0 };
+	struct loader L = { g, d, NULL, NULL };
 	size_t i, n, before = d->n;
 	char **names = list_files(dir, &n, d);
 
@@ -577,6 +574,7 @@ struct guide *load_guide(const char *dir, struct diag *d)
 
 		if (ydoc_load(&doc, path, d)) {
 			L.doc = &doc;
+			L.file = arena_strndup(&g->arena, path, strlen(path));
 			load_root(&L, doc.root);
 		}
 		ydoc_free(&doc);
@@ -585,7 +583,7 @@ struct guide *load_guide(const char *dir, struct diag *d)
 		free(names[i]);
 	}
 	free(names);
-	if (n && !L.guide_file)
+	if (n && !g->pos.file)
 		diag_file(d, dir, "no file has the 'guide' mapping (title, disclaimer, sections, walkthrough); add one, for example in guide.yaml");
 	if (n && g->npages == 0)
 		diag_file(d, dir, "the content has no pages; add files with 'pages:'");

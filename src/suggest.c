@@ -13,29 +13,37 @@ void suggest_init(struct suggest *s, const char *word)
 	s->best_dist = (size_t)-1;
 }
 
+/* Edit distance counting a swap of two neighbours as one edit ("titel"
+ * for "title"), over three rolling rows. */
 static size_t distance(const char *a, size_t na, const char *b, size_t nb)
 {
-	size_t row[SUGGEST_MAX_LEN + 1], i, j;
+	size_t rows[3][SUGGEST_MAX_LEN + 1], i, j;
+	size_t *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
 
 	for (j = 0; j <= nb; j++)
-		row[j] = j;
+		prev[j] = j;
 	for (i = 1; i <= na; i++) {
-		size_t diag = row[0];
+		size_t *t;
 
-		row[0] = i;
+		cur[0] = i;
 		for (j = 1; j <= nb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
+			size_t best = prev[j - 1] + (a[i - 1] != b[j - 1]);
 
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
+			if (prev[j] + 1 < best)
+				best = prev[j] + 1;
+			if (cur[j - 1] + 1 < best)
+				best = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    prev2[j - 2] + 1 < best)
+				best = prev2[j - 2] + 1;
+			cur[j] = best;
 		}
+		t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
 	}
-	return row[nb];
+	return prev[nb];
 }
 
 void suggest_try(struct suggest *s, const char *candidate)
