@@ -41,7 +41,7 @@ all: crampguide
 
 build/config.mk: scripts/deps
 	@mkdir -p build
-	@scripts/deps build
+	@scripts/deps $(if $(filter check,$(MAKECMDGOALS)),check,build)
 	@{ echo "PKG_CFLAGS = $$($(PKG_CONFIG) --cflags $(PKGS) | tr ' ' '\n' | grep -v '^-D' | tr '\n' ' ')"; \
 	   echo "PKG_LIBS = $$($(PKG_CONFIG) --libs $(PKGS))"; } > $@.tmp && mv $@.tmp $@
 
@@ -78,7 +78,7 @@ check:
 	@scripts/deps check
 	@$(MAKE) --no-print-directory tests
 	@env -u CRAMPGUIDE_CONTENT -u COLUMNS -u LINES LC_ALL=C.UTF-8 TZ=UTC \
-	    CRAMPGUIDE='$(CURDIR)/crampguide' TOP='$(CURDIR)' MAKE='$(MAKE)' \
+	    CRAMPGUIDE='$(CURDIR)/crampguide' TOP='$(CURDIR)' MAKE='$(MAKE)' CC='$(CC)' \
 	    prove --exec '' $(UNIT_TESTS) $(SCRIPT_TESTS)
 
 install: crampguide
@@ -90,7 +90,7 @@ install: crampguide
 uninstall:
 	rm -f '$(DESTDIR)$(BINDIR)/crampguide' '$(DESTDIR)$(MANDIR)/crampguide.1'
 	rm -f '$(DESTDIR)$(DATADIR)'/content/*.yaml
-	-rmdir '$(DESTDIR)$(DATADIR)/content' '$(DESTDIR)$(DATADIR)' 2>/dev/null
+	rmdir '$(DESTDIR)$(DATADIR)/content' '$(DESTDIR)$(DATADIR)' 2>/dev/null || true
 
 clean:
 	rm -rf build crampguide

@@ -119,7 +119,7 @@ int main(int argc, char **argv)
 
 	g = load_or_die(content, argv[0], &dir);
 	if (mode == MODE_CHECK) {
-		printf("%s: %zu files, %zu pages, %zu items; no problems found\n", dir, g->nfiles,
+		printf("%s: %zu files, %zu pages, %zu items: content is valid\n", dir, g->nfiles,
 		       g->npages, g->nitems);
 		if (fflush(stdout) != 0)
 			status = 1;
