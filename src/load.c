@@ -34,6 +34,7 @@ static const char *const para_keys[] = { "text", "sources", NULL };
 static const char *const item_keys[] = { "id", "text", "tip", "default", "sources", "links", NULL };
 
 #define ID_MAX 64
+#define TIP_MAX_WIDTH 72
 
 static void err(struct loader *L, const struct ynode *at, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -383,8 +384,14 @@ static void load_item(struct loader *L, struct guide_page *page, const struct yn
 	it->text = text_field(L, v, "text", "an item", 1);
 	it->tip = text_field(L, v, "tip", "an item",
 			     page->kind < GUIDE_NKINDS && guide_kind_needs_tip(page->kind));
-	if (it->tip && !page->id)
-		it->tip = it->tip; /* kept; the page error is reported on its own */
+	if (it->tip) {
+		size_t w = text_width(it->tip, strlen(it->tip));
+
+		/* The printed sheet is 80 columns with a bullet in front. */
+		if (w > TIP_MAX_WIDTH)
+			err(L, ynode_get(v, "tip"), "the tip is %zu columns wide; keep it to %d or fewer so it fits on the tip sheet",
+			    w, TIP_MAX_WIDTH);
+	}
 	def = scalar(L, v, "default", "an item", 0);
 	if (def) {
 		if (strcmp(def->str, "true") == 0)
@@ -504,18 +511,25 @@ static void load_root(struct loader *L, const struct ynode *root)
 			load_page(L, v->kids[i]);
 }
 
+/* Decode one file that ydoc_load() or ydoc_parse() read into doc. */
+static void load_doc(struct loader *L, struct ydoc *doc, int parsed)
+{
+	if (parsed) {
+		L->doc = doc;
+		L->file = arena_strndup(&L->g->arena, doc->path, strlen(doc->path));
+		load_root(L, doc->root);
+		L->doc = NULL;
+	}
+	ydoc_free(doc);
+}
+
 int load_buffer(struct guide *g, const char *path, const char *buf, size_t len, struct diag *d)
 {
 	struct loader L = { g, d, NULL, NULL };
 	struct ydoc doc;
 	size_t before = d->n;
 
-	if (ydoc_parse(&doc, path, buf, len, d)) {
-		L.doc = &doc;
-		L.file = arena_strndup(&g->arena, path, strlen(path));
-		load_root(&L, doc.root);
-	}
-	ydoc_free(&doc);
+	load_doc(&L, &doc, ydoc_parse(&doc, path, buf, len, d));
 	return d->n == before;
 }
 
@@ -555,7 +569,8 @@ static char **list_files(const char *dir, size_t *n, struct diag *d)
 		names[(*n)++] = xstrdup(de->d_name);
 	}
 	closedir(dp);
-	qsort(names, *n, sizeof(*names), cmp_str);
+	if (*n)
+		qsort(names, *n, sizeof(*names), cmp_str);
 	return names;
 }
 
@@ -572,12 +587,7 @@ struct guide *load_guide(const char *dir, struct diag *d)
 		char *path = xasprintf("%s/%s", dir, names[i]);
 		struct ydoc doc;
 
-		if (ydoc_load(&doc, path, d)) {
-			L.doc = &doc;
-			L.file = arena_strndup(&g->arena, path, strlen(path));
-			load_root(&L, doc.root);
-		}
-		ydoc_free(&doc);
+		load_doc(&L, &doc, ydoc_load(&doc, path, d));
 		g->nfiles++;
 		free(path);
 		free(names[i]);

@@ -53,69 +53,122 @@ static void put_heading(FILE *out, const char *prefix, const char *title, char r
 	free(s);
 }
 
-/* One line a link: the page, and the item's tip line (or text) on it. */
-static void put_links(FILE *out, const struct guide_link *v, size_t n, const char *lead,
-		      const char *indent, size_t width)
+/* Item links, one a line: the page, and the item's tip line (or text). */
+static void put_item_links(FILE *out, const struct guide_item *it, size_t width)
 {
-	char *rest = xasprintf("%s  ", indent);
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		const struct guide_item *it = v[i].item;
-		char *line = it ? xasprintf("%s %s: %s", lead, v[i].page->title, it->tip ? it->tip : it->text)
-				: xasprintf("%s %s", lead, v[i].page->title);
+	for (i = 0; i < it->nlinks; i++) {
+		const struct guide_link *l = &it->links[i];
+		const struct guide_item *to = l->item;
+		char *line = to ? xasprintf("See %s: %s", l->page->title, to->tip ? to->tip : to->text)
+				: xasprintf("See %s", l->page->title);
 
-		put_wrapped(out, line, width, indent, rest);
+		put_wrapped(out, line, width, "    ", "      ");
 		free(line);
 	}
-	free(rest);
 }
 
-/* One "Sources:" line per page, each document and section named once. */
-static void put_sources(FILE *out, const struct guide_page *p, size_t width)
+static void put_page_links(FILE *out, const struct guide_page *p, size_t width)
 {
-	const struct guide_ref **seen = NULL;
-	size_t nseen = 0, cap = 0, i, j, k;
-	char *line = xstrdup("Sources:");
+	char *line = xstrdup("See also:");
+	size_t i;
 
-	for (i = 0; i < p->nparas + p->nitems; i++) {
-		const struct guide_ref *refs = i < p->nparas ? p->paras[i].refs : p->items[i - p->nparas].refs;
-		size_t nrefs = i < p->nparas ? p->paras[i].nrefs : p->items[i - p->nparas].nrefs;
+	for (i = 0; i < p->nlinks; i++) {
+		char *more = xasprintf("%s%s %s", line, i ? ";" : "", p->links[i].page->title);
 
-		for (j = 0; j < nrefs; j++) {
-			for (k = 0; k < nseen && seen[k]->section != refs[j].section; k++)
-				;
-			if (k < nseen)
-				continue;
-			if (nseen == cap) {
-				cap = cap ? cap * 2 : 8;
-				seen = xreallocarray(seen, cap, sizeof(*seen));
-			}
-			seen[nseen++] = &refs[j];
-		}
-	}
-	for (k = 0; k < nseen; k++) {
-		char *more = xasprintf("%s%s %s, \"%s\"", line, k ? ";" : "", seen[k]->source->title,
-				       seen[k]->section->title);
 		free(line);
 		line = more;
 	}
-	if (nseen)
-		put_wrapped(out, line, width, "", "  ");
+	put_wrapped(out, line, width, "", "  ");
 	free(line);
-	free(seen);
+}
+
+/* A page's source sections, numbered in order of first use, so that each
+ * paragraph and item can say where it comes from with a short "[1, 2]". */
+struct notes {
+	const struct guide_source_section **v;
+	const struct guide_source **src;
+	size_t n, cap;
+};
+
+static size_t note_number(struct notes *nt, const struct guide_ref *r)
+{
+	size_t k;
+
+	for (k = 0; k < nt->n; k++)
+		if (nt->v[k] == r->section)
+			return k + 1;
+	if (nt->n == nt->cap) {
+		nt->cap = nt->cap ? nt->cap * 2 : 8;
+		nt->v = xreallocarray(nt->v, nt->cap, sizeof(*nt->v));
+		nt->src = xreallocarray(nt->src, nt->cap, sizeof(*nt->src));
+	}
+	nt->v[nt->n] = r->section;
+	nt->src[nt->n] = r->source;
+	return ++nt->n;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* text followed by its note numbers in ascending order, e.g. "Stretch. [1, 3]". */
+static char *with_notes(struct notes *nt, const char *text, const struct guide_ref *refs, size_t n)
+{
+	size_t *num, i;
+	char *s;
+
+	if (!n)
+		return xstrdup(text);
+	num = xreallocarray(NULL, n, sizeof(*num));
+	s = xasprintf("%s [", text);
+
+	for (i = 0; i < n; i++)
+		num[i] = note_number(nt, &refs[i]);
+	qsort(num, n, sizeof(*num), cmp_size);
+	for (i = 0; i < n; i++) {
+		char *more = xasprintf("%s%s%zu%s", s, i ? ", " : "", num[i], i + 1 == n ? "]" : "");
+
+		free(s);
+		s = more;
+	}
+	free(num);
+	return s;
+}
+
+static void put_notes(FILE *out, const struct notes *nt, size_t width)
+{
+	size_t k;
+
+	fputs("Sources:\n", out);
+	for (k = 0; k < nt->n; k++) {
+		char num[32];
+		char *line = xasprintf("%s, section \"%s\"", nt->src[k]->title, nt->v[k]->title);
+
+		snprintf(num, sizeof(num), "  [%zu] ", k + 1);
+		put_wrapped(out, line, width, num, "      ");
+		free(line);
+	}
 }
 
 static void put_page(FILE *out, const struct guide_page *p, size_t number, size_t width)
 {
+	struct notes nt = { NULL, NULL, 0, 0 };
 	char prefix[32];
 	size_t i;
 
 	snprintf(prefix, sizeof(prefix), "%zu. ", number);
 	put_heading(out, prefix, p->title, '-', width);
 	for (i = 0; i < p->nparas; i++) {
+		char *s = with_notes(&nt, p->paras[i].text, p->paras[i].refs, p->paras[i].nrefs);
+
 		fputc('\n', out);
-		put_wrapped(out, p->paras[i].text, width, "", "");
+		put_wrapped(out, s, width, "", "");
+		free(s);
 	}
 	if (p->nitems) {
 		fputc('\n', out);
@@ -123,17 +176,21 @@ static void put_page(FILE *out, const struct guide_page *p, size_t number, size_
 			put_wrapped(out, p->list_title, width, "", "");
 		for (i = 0; i < p->nitems; i++) {
 			const struct guide_item *it = &p->items[i];
+			char *s = with_notes(&nt, it->text, it->refs, it->nrefs);
 
-			put_wrapped(out, it->text, width, "  * ", "    ");
-			put_links(out, it->links, it->nlinks, "See:", "    ", width);
+			put_wrapped(out, s, width, "  * ", "    ");
+			free(s);
+			put_item_links(out, it, width);
 		}
 	}
 	if (p->nlinks) {
 		fputc('\n', out);
-		put_links(out, p->links, p->nlinks, "See also:", "", width);
+		put_page_links(out, p, width);
 	}
 	fputc('\n', out);
-	put_sources(out, p, width);
+	put_notes(out, &nt, width);
+	free(nt.v);
+	free(nt.src);
 }
 
 int plain_print(const struct guide *g, FILE *out, size_t width)
