@@ -35,7 +35,7 @@ ifeq ($(filter $(NO_CONFIG_GOALS),$(MAKECMDGOALS)),)
 -include build/config.mk
 endif
 
-.PHONY: all run check tests headers install uninstall clean distclean FORCE
+.PHONY: all run check tests golden install uninstall clean distclean FORCE
 
 all: crampguide
 
@@ -80,6 +80,11 @@ check:
 	@env -u CRAMPGUIDE_CONTENT -u COLUMNS -u LINES LC_ALL=C.UTF-8 TZ=UTC \
 	    CRAMPGUIDE='$(CURDIR)/crampguide' TOP='$(CURDIR)' MAKE='$(MAKE)' CC='$(CC)' \
 	    prove --exec '' $(UNIT_TESTS) $(SCRIPT_TESTS)
+
+# Rewrite the golden plain guide after a deliberate content change; review
+# the diff before committing it.
+golden: crampguide
+	env -u COLUMNS LC_ALL=C.UTF-8 ./crampguide --plain --content content > tests/golden/plain.txt
 
 install: crampguide
 	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(DATADIR)/content' '$(DESTDIR)$(MANDIR)'
