@@ -545,13 +545,14 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The *.yaml names of dir in byte order, so every run reads them alike. */
+/* The *.yaml names of dir in byte order, so every run reads them alike;
+ * NULL when the directory cannot be read (reported). */
 static char **list_files(const char *dir, size_t *n, struct diag *d)
 {
 	DIR *dp = opendir(dir);
 	struct dirent *de;
-	char **names = NULL;
-	size_t cap = 0;
+	char **names;
+	size_t cap = 16;
 
 	*n = 0;
 	if (!dp) {
@@ -559,11 +560,12 @@ static char **list_files(const char *dir, size_t *n, struct diag *d)
 			  strerror(errno));
 		return NULL;
 	}
+	names = xreallocarray(NULL, cap, sizeof(*names));
 	while ((de = readdir(dp))) {
 		if (de->d_name[0] == '.' || !has_suffix(de->d_name, ".yaml"))
 			continue;
 		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
+			cap *= 2;
 			names = xreallocarray(names, cap, sizeof(*names));
 		}
 		names[(*n)++] = xstrdup(de->d_name);
@@ -593,9 +595,11 @@ struct guide *load_guide(const char *dir, struct diag *d)
 		free(names[i]);
 	}
 	free(names);
-	if (n && !g->pos.file)
+	/* What the whole guide lacks is only known once every file was read:
+	 * a file that failed would make these claims wrong. */
+	if (d->n == before && !g->pos.file)
 		diag_file(d, dir, "no file has the 'guide' mapping (title, disclaimer, sections, walkthrough); add one, for example in guide.yaml");
-	if (n && g->npages == 0)
+	if (d->n == before && g->npages == 0)
 		diag_file(d, dir, "the content has no pages; add files with 'pages:'");
 	if (d->n == before)
 		resolve_guide(g, d);

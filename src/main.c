@@ -56,6 +56,16 @@ static _Noreturn void usage_error(const char *fmt, const char *arg)
 	exit(2);
 }
 
+/* Flush stdout and say so when that failed (a full disk, a closed pipe); return the exit status. */
+static int finish_output(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		warn("cannot write the output: %s", strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
 /* Load the content or explain why not; never returns NULL. */
 static struct guide *load_or_die(const char *option, const char *argv0, char **dir_out)
 {
@@ -104,10 +114,10 @@ int main(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
-			return fflush(stdout) == 0 ? 0 : 1;
+			return finish_output();
 		case 'V':
 			printf("crampguide %s\n", CRAMPGUIDE_VERSION);
-			return fflush(stdout) == 0 ? 0 : 1;
+			return finish_output();
 		case ':':
 			usage_error("option '%s' needs an argument", argv[optind - 1]);
 		default:
@@ -121,8 +131,7 @@ int main(int argc, char **argv)
 	if (mode == MODE_CHECK) {
 		printf("%s: %zu files, %zu pages, %zu items: content is valid\n", dir, g->nfiles,
 		       g->npages, g->nitems);
-		if (fflush(stdout) != 0)
-			status = 1;
+		status = finish_output();
 	} else {
 		/* The interactive guide is not built yet: every mode reads plain. */
 		if (!plain_print(g, stdout, plain_width())) {

@@ -24,7 +24,7 @@ fi
 "$bin" --content content | cmp -s - "$out" && ok 2 "stdout to a pipe prints the plain guide" ||
 	nok 2 "stdout to a pipe prints the plain guide"
 
-widest() { LC_ALL=C.UTF-8 awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }'; }
+widest() { wc -L; }
 bad=""
 for w in 20 33 40 57 80 132; do
 	got=$(COLUMNS=$w "$bin" --plain --content content | widest)
