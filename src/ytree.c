@@ -178,8 +178,14 @@ static int refuse_extras(struct ydoc *doc, struct diag *d, const yaml_event_t *e
 		return 0;
 	}
 	if (tag && !implicit) {
+		/* Show the tag as it was most likely written: "!!str", not its URI. */
+		static const char core[] = "tag:yaml.org,2002:";
+		const char *t = (const char *)tag;
+		int is_core = strncmp(t, core, sizeof(core) - 1) == 0;
+
 		diag_at(d, doc->path, line, col,
-			"tag '%s' is not allowed; remove it (content needs no tags)", (const char *)tag);
+			"tag '%s%s' is not allowed; remove it (content needs no tags)",
+			is_core ? "!!" : "", is_core ? t + sizeof(core) - 1 : t);
 		return 0;
 	}
 	return 1;
