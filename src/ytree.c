@@ -156,6 +156,7 @@ static struct ynode *new_node(struct ydoc *doc, enum ynode_kind kind, const yaml
 {
 	struct ynode *node = arena_alloc(&doc->arena, sizeof(*node));
 
+	doc->nnodes++;
 	node->kind = kind;
 	node->line = (unsigned)ev->start_mark.line + 1;
 	node->col = (unsigned)ev->start_mark.column + 1;
@@ -283,6 +284,15 @@ static int build(struct ydoc *doc, struct diag *d)
 
 		if (!yaml_parser_parse(&parser, &ev)) {
 			parser_error(doc, d, &parser);
+			ok = 0;
+			break;
+		}
+		if (doc->nnodes >= YTREE_MAX_NODES) {
+			diag_at(d, doc->path, (unsigned)ev.start_mark.line + 1,
+				(unsigned)ev.start_mark.column + 1,
+				"more than %d values in one file; split it into smaller files",
+				YTREE_MAX_NODES);
+			yaml_event_delete(&ev);
 			ok = 0;
 			break;
 		}

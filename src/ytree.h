@@ -15,6 +15,10 @@
 #define YTREE_MAX_BYTES ((size_t)4 * 1024 * 1024)
 /* Deepest nesting of mappings and lists accepted (the schema needs 6). */
 #define YTREE_MAX_DEPTH 8
+/* Most values (scalars, lists, mappings) in one file: a node costs far more
+ * memory than the two bytes "a," it can be written in, so this bounds
+ * memory to a small multiple of the file size. */
+#define YTREE_MAX_NODES 250000
 /* Errors reported from one file before giving up on it. */
 #define YTREE_MAX_ERRORS 20
 
@@ -39,6 +43,7 @@ struct ydoc {
 	size_t *lines;              /* byte offset of each line start */
 	size_t nlines;
 	struct ynode *root;         /* NULL when the file had errors or no document */
+	size_t nnodes;
 	struct arena arena;
 };
 

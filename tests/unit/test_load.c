@@ -273,6 +273,21 @@ static void test_depth_huge(void **state)
 	free(s);
 }
 
+static void test_too_many_values(void **state)
+{
+	/* "a," is two bytes but a whole node: the cap keeps memory in proportion. */
+	size_t n = 300000, i;
+	char *s = malloc(2 * n + 16);
+
+	(void)state;
+	strcpy(s, "pages: [");
+	for (i = 0; i < n; i++)
+		memcpy(s + 8 + 2 * i, "a,", 2);
+	strcpy(s + 8 + 2 * n, "a]\n");
+	expect1(s, 1, 500003, "more than 250000 values in one file; split it into smaller files");
+	free(s);
+}
+
 static void test_two_documents(void **state)
 {
 	(void)state;
@@ -358,6 +373,7 @@ int main(void)
 		cmocka_unit_test(test_tag),
 		cmocka_unit_test(test_depth),
 		cmocka_unit_test(test_depth_huge),
+		cmocka_unit_test(test_too_many_values),
 		cmocka_unit_test(test_two_documents),
 		cmocka_unit_test(test_empty_file),
 		cmocka_unit_test(test_bytes),
