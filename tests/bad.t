@@ -9,31 +9,9 @@
 # loops, ...) are made at run time below, in a temporary directory.
 set -u
 
-: "${CRAMPGUIDE:?set CRAMPGUIDE to the crampguide binary}"
-: "${TOP:?set TOP to the repository root}"
-case $CRAMPGUIDE in /*) ;; *) CRAMPGUIDE=$PWD/$CRAMPGUIDE ;; esac
-export LC_ALL=C.UTF-8 TZ=UTC
-unset CRAMPGUIDE_CONTENT COLUMNS LINES
-cd "$TOP" || exit 1
+. "$(dirname "$0")/lib.sh"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/crampguide-bad.XXXXXX") || exit 1
-trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-
-n=0
-failed=0
 SUMMARY_TAIL='(see the content format in the documentation) or use --content DIR'
-
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1))
-	failed=$((failed + 1))
-	echo "not ok $n - $1"
-	shift
-	for line in "$@"; do
-		printf '%s\n' "$line" | sed 's/^/# /'
-	done
-}
-skip() { n=$((n + 1)); echo "ok $n # skip $1"; }
 
 # run DIR [WORKDIR]: crampguide --check --content DIR run from WORKDIR
 # (default $TOP); sets rc, and $tmp/out and $tmp/err.
@@ -338,5 +316,4 @@ gen_expected tip73 \
 	"tip73/pages.yaml:12:14: the tip is 73 columns wide; keep it to 72 or fewer so it fits on the tip sheet"
 expect_bad "a tip of 73 columns is refused" tip73 "$tmp/tip73.expected" "$tmp"
 
-echo "1..$n"
-[ "$failed" = 0 ]
+done_testing

@@ -3,28 +3,8 @@
 # (0 success, 1 failure, 2 usage), where messages go, and the plain output.
 set -u
 
-: "${CRAMPGUIDE:?set CRAMPGUIDE to the crampguide binary}"
-: "${TOP:?set TOP to the repository root}"
-case $CRAMPGUIDE in /*) ;; *) CRAMPGUIDE=$PWD/$CRAMPGUIDE ;; esac
-export LC_ALL=C.UTF-8 TZ=UTC
-unset CRAMPGUIDE_CONTENT COLUMNS LINES
-cd "$TOP" || exit 1
+. "$(dirname "$0")/lib.sh"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/crampguide-cli.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() {
-	n=$((n + 1))
-	failed=$((failed + 1))
-	echo "not ok $n - $1"
-	shift
-	for line in "$@"; do
-		printf '%s\n' "$line" | sed 's/^/# /'
-	done
-}
 # check DESC: ok when nothing was added to why[], else not ok with the reasons.
 check() {
 	if [ ${#why[@]} -eq 0 ]; then ok "$1"; else not_ok "$1" "${why[@]}"; fi
@@ -284,5 +264,4 @@ else
 	done
 fi
 
-echo "1..$n"
-[ "$failed" = 0 ]
+done_testing
