@@ -107,10 +107,20 @@ struct guide_page {
 	struct guide_pos pos;
 };
 
+/* The tip sheet's own wording: its title and the heading of each part (NULL when the content gives none). */
+struct guide_sheet {
+	const char *title;
+	const char *relief;         /* "During a cramp" */
+	const char *prevention;     /* "To prevent cramps" */
+	const char *causes;         /* "What may be behind yours" */
+	const char *treatment;      /* "When to get help" */
+};
+
 /* The whole guide. */
 struct guide {
 	const char *title;
 	const char *disclaimer;
+	struct guide_sheet sheet;
 	struct guide_pos pos;
 	struct guide_link *sections;    /* the home menu, in order */
 	size_t nsections;

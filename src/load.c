@@ -25,7 +25,10 @@ struct loader {
 };
 
 static const char *const root_keys[] = { "guide", "sources", "pages", NULL };
-static const char *const guide_keys[] = { "title", "disclaimer", "sections", "walkthrough", NULL };
+static const char *const guide_keys[] = { "title", "disclaimer", "sections", "walkthrough",
+					  "sheet", NULL };
+static const char *const sheet_keys[] = { "title", "relief", "prevention", "causes", "treatment",
+					  NULL };
 static const char *const source_keys[] = { "id", "title", "origin", "about", "sections", NULL };
 static const char *const section_keys[] = { "id", "title", NULL };
 static const char *const page_keys[] = { "id", "kind", "title", "summary", "paragraphs",
@@ -302,6 +305,7 @@ static void links_field(struct loader *L, const struct ynode *map, const char *k
 static void load_guide_map(struct loader *L, const struct ynode *v)
 {
 	struct guide *g = L->g;
+	const struct ynode *sheet;
 
 	if (!as_map(L, v, "'guide'"))
 		return;
@@ -317,6 +321,15 @@ static void load_guide_map(struct loader *L, const struct ynode *v)
 	g->disclaimer = text_field(L, v, "disclaimer", "the guide", 1);
 	links_field(L, v, "sections", "the guide", 1, 0, &g->sections, &g->nsections);
 	links_field(L, v, "walkthrough", "the guide", 1, 0, &g->walk, &g->nwalk);
+	sheet = ynode_get(v, "sheet");
+	if (sheet && as_map(L, sheet, "'sheet'")) {
+		check_known(L, sheet, sheet_keys, "the tip sheet's wording");
+		g->sheet.title = text_field(L, sheet, "title", "'sheet'", 1);
+		g->sheet.relief = text_field(L, sheet, "relief", "'sheet'", 1);
+		g->sheet.prevention = text_field(L, sheet, "prevention", "'sheet'", 1);
+		g->sheet.causes = text_field(L, sheet, "causes", "'sheet'", 1);
+		g->sheet.treatment = text_field(L, sheet, "treatment", "'sheet'", 1);
+	}
 }
 
 static void load_source(struct loader *L, const struct ynode *v)

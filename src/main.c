@@ -5,26 +5,40 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "diag.h"
 #include "guide.h"
 #include "load.h"
 #include "paths.h"
+#include "atomic.h"
 #include "plain.h"
+#include "tips.h"
 #include "util.h"
+
+static int finish_output(void);
+static mode_t current_umask(void);
 
 #ifndef CRAMPGUIDE_VERSION
 #define CRAMPGUIDE_VERSION "0.0.0"
 #endif
 
-enum mode { MODE_GUIDE, MODE_CHECK, MODE_PLAIN };
+enum mode { MODE_GUIDE, MODE_CHECK, MODE_PLAIN, MODE_TIPS };
 
-enum { OPT_CHECK = 256 };
+/* The option that chose each mode, for "cannot be used together". */
+static const char *const mode_option[] = {
+	[MODE_GUIDE] = "", [MODE_CHECK] = "--check", [MODE_PLAIN] = "--plain", [MODE_TIPS] = "--tips",
+};
+
+enum { OPT_CHECK = 256, OPT_TIPS, OPT_FORMAT };
 
 static const struct option long_options[] = {
 	{ "content", required_argument, NULL, 'c' },
 	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "plain", no_argument, NULL, 'p' },
+	{ "tips", no_argument, NULL, OPT_TIPS },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "output", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -39,6 +53,9 @@ static void usage(FILE *out)
 	      "  -c, --content DIR   read the guide from DIR (also $CRAMPGUIDE_CONTENT)\n"
 	      "      --check         check the content, report any problem, and exit\n"
 	      "  -p, --plain         print the whole guide as plain text\n"
+	      "      --tips          print your tip sheet\n"
+	      "      --format FMT    the tip sheet as text (the default), markdown or html\n"
+	      "  -o, --output FILE   write the tip sheet to FILE instead of standard output\n"
 	      "  -h, --help          show this help and exit\n"
 	      "  -V, --version       show the version and exit\n"
 	      "\n"
@@ -54,6 +71,52 @@ static _Noreturn void usage_error(const char *fmt, const char *arg)
 	fprintf(stderr, fmt, arg);
 	fputs("\nTry 'crampguide --help' for more information.\n", stderr);
 	exit(2);
+}
+
+static void set_mode(enum mode *mode, enum mode want)
+{
+	if (*mode != MODE_GUIDE && *mode != want) {
+		char *both = xasprintf("%s and %s cannot be used together", mode_option[*mode],
+				       mode_option[want]);
+
+		usage_error("%s", both);
+	}
+	*mode = want;
+}
+
+/* The tip sheet to `output` ("-" or NULL: standard output), written
+ * atomically to a file so a failure never leaves half a sheet. */
+static int run_tips(const struct guide *g, enum tips_format format, const char *output)
+{
+	char date[32], *error = NULL, *buf;
+	size_t len;
+	int status = 0;
+
+	tips_today(date, sizeof(date));
+	buf = tips_render(g, NULL, format, date, &len);
+	if (!output || strcmp(output, "-") == 0) {
+		if (fwrite(buf, 1, len, stdout) != len) {
+			warn("cannot write the tip sheet: %s", strerror(errno));
+			status = 1;
+		} else {
+			status = finish_output();
+		}
+	} else if (!atomic_write(output, buf, len, 0666 & ~current_umask(), &error)) {
+		warn("%s; choose another file with -o FILE", error);
+		status = 1;
+	}
+	free(error);
+	free(buf);
+	return status;
+}
+
+/* The process umask, which new files should honour like any other program's. */
+static mode_t current_umask(void)
+{
+	mode_t m = umask(022);
+
+	umask(m);
+	return m;
 }
 
 /* Flush stdout and say so when that failed (a full disk, a closed pipe); return the exit status. */
@@ -94,23 +157,35 @@ static struct guide *load_or_die(const char *option, const char *argv0, char **d
 int main(int argc, char **argv)
 {
 	enum mode mode = MODE_GUIDE;
-	const char *content = NULL;
+	enum tips_format format = TIPS_TEXT;
+	const char *content = NULL, *output = NULL, *format_name = NULL;
 	struct guide *g;
 	char *dir;
 	int c, status = 0;
 
 	setlocale(LC_ALL, "");
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":c:phV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":c:o:phV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			content = optarg;
 			break;
 		case OPT_CHECK:
+			set_mode(&mode, MODE_CHECK);
+			break;
 		case 'p':
-			if (mode != MODE_GUIDE)
-				usage_error("%s", "--check and --plain cannot be used together");
-			mode = c == 'p' ? MODE_PLAIN : MODE_CHECK;
+			set_mode(&mode, MODE_PLAIN);
+			break;
+		case OPT_TIPS:
+			set_mode(&mode, MODE_TIPS);
+			break;
+		case OPT_FORMAT:
+			format_name = optarg;
+			if (!tips_format_from_name(optarg, &format))
+				usage_error("unknown format '%s'; use text, markdown or html", optarg);
+			break;
+		case 'o':
+			output = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -126,12 +201,16 @@ int main(int argc, char **argv)
 	}
 	if (optind < argc)
 		usage_error("unexpected argument '%s'", argv[optind]);
+	if ((format_name || output) && mode != MODE_TIPS)
+		usage_error("%s only goes with --tips", format_name ? "--format" : "--output");
 
 	g = load_or_die(content, argv[0], &dir);
 	if (mode == MODE_CHECK) {
 		printf("%s: %zu files, %zu pages, %zu items: content is valid\n", dir, g->nfiles,
 		       g->npages, g->nitems);
 		status = finish_output();
+	} else if (mode == MODE_TIPS) {
+		status = run_tips(g, format, output);
 	} else {
 		/* The interactive guide is not built yet: every mode reads plain. */
 		if (!plain_print(g, stdout, plain_width())) {

@@ -24,10 +24,8 @@ size_t plain_width(void)
 	return n > PLAIN_MAX_WIDTH ? PLAIN_MAX_WIDTH : (size_t)n;
 }
 
-/* Print text wrapped to width, the first line after `first`, the others
- * after `rest` (both ASCII, so their byte length is their width). */
-static void put_wrapped(FILE *out, const char *text, size_t width, const char *first,
-			const char *rest)
+void plain_wrapped(FILE *out, const char *text, size_t width, const char *first,
+		   const char *rest)
 {
 	size_t len, n, i, indent = strlen(first) > strlen(rest) ? strlen(first) : strlen(rest);
 	char *s = text_sanitize(text, strlen(text), &len);
@@ -45,7 +43,7 @@ static void put_heading(FILE *out, const char *prefix, const char *title, char r
 	size_t len, w, i;
 	char *s = text_sanitize(title, strlen(title), &len);
 
-	put_wrapped(out, title, width, prefix, "");
+	plain_wrapped(out, title, width, prefix, "");
 	w = strlen(prefix) + text_width(s, len);
 	for (i = 0; i < w && i < width; i++)
 		fputc(rule, out);
@@ -64,7 +62,7 @@ static void put_item_links(FILE *out, const struct guide_item *it, size_t width)
 		char *line = to ? xasprintf("See %s: %s", l->page->title, to->tip ? to->tip : to->text)
 				: xasprintf("See %s", l->page->title);
 
-		put_wrapped(out, line, width, "    ", "      ");
+		plain_wrapped(out, line, width, "    ", "      ");
 		free(line);
 	}
 }
@@ -80,7 +78,7 @@ static void put_page_links(FILE *out, const struct guide_page *p, size_t width)
 		free(line);
 		line = more;
 	}
-	put_wrapped(out, line, width, "", "  ");
+	plain_wrapped(out, line, width, "", "  ");
 	free(line);
 }
 
@@ -150,7 +148,7 @@ static void put_notes(FILE *out, const struct notes *nt, size_t width)
 		char *line = xasprintf("%s, section \"%s\"", nt->src[k]->title, nt->v[k]->title);
 
 		snprintf(num, sizeof(num), "  [%zu] ", k + 1);
-		put_wrapped(out, line, width, num, "      ");
+		plain_wrapped(out, line, width, num, "      ");
 		free(line);
 	}
 }
@@ -167,18 +165,18 @@ static void put_page(FILE *out, const struct guide_page *p, size_t number, size_
 		char *s = with_notes(&nt, p->paras[i].text, p->paras[i].refs, p->paras[i].nrefs);
 
 		fputc('\n', out);
-		put_wrapped(out, s, width, "", "");
+		plain_wrapped(out, s, width, "", "");
 		free(s);
 	}
 	if (p->nitems) {
 		fputc('\n', out);
 		if (p->list_title)
-			put_wrapped(out, p->list_title, width, "", "");
+			plain_wrapped(out, p->list_title, width, "", "");
 		for (i = 0; i < p->nitems; i++) {
 			const struct guide_item *it = &p->items[i];
 			char *s = with_notes(&nt, it->text, it->refs, it->nrefs);
 
-			put_wrapped(out, s, width, "  * ", "    ");
+			plain_wrapped(out, s, width, "  * ", "    ");
 			free(s);
 			put_item_links(out, it, width);
 		}
@@ -200,7 +198,7 @@ int plain_print(const struct guide *g, FILE *out, size_t width)
 
 	put_heading(out, "", g->title, '=', width);
 	fputc('\n', out);
-	put_wrapped(out, g->disclaimer, width, "", "");
+	plain_wrapped(out, g->disclaimer, width, "", "");
 	for (i = 0; i < g->nsections; i++) {
 		const struct guide_page *p = g->sections[i].page;
 

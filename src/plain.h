@@ -14,6 +14,9 @@
 /* The wrap width for the plain guide: $COLUMNS when it is a number in range, else 80. */
 size_t plain_width(void);
 
+/* Print text sanitized and wrapped to `width` columns, its first line after `first` and the others after `rest` (ASCII prefixes). */
+void plain_wrapped(FILE *out, const char *text, size_t width, const char *first, const char *rest);
+
 /* Print the whole guide in reading order, wrapped to `width` columns, every text sanitized; return 0 if writing failed. */
 int plain_print(const struct guide *g, FILE *out, size_t width);
 

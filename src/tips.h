@@ -1,0 +1,34 @@
+/* tips.h - the tip sheet: what goes on it, and how it reads as plain text,
+ * Markdown or HTML.  All its wording comes from the content. */
+#ifndef CRAMPGUIDE_TIPS_H
+#define CRAMPGUIDE_TIPS_H
+
+#include <stddef.h>
+
+#include "guide.h"
+
+/* The formats a sheet can be written in. */
+enum tips_format { TIPS_TEXT, TIPS_MARKDOWN, TIPS_HTML };
+
+/* Widest line of the text and Markdown sheets, so it prints on any printer. */
+#define TIPS_WIDTH 80
+
+/* What the person chose: tips they marked and causes they ticked (either may be empty). */
+struct tips_marks {
+	const struct guide_item *const *tips;
+	size_t ntips;
+	const struct guide_item *const *causes;
+	size_t ncauses;
+};
+
+/* Set *format from its name ("text", "markdown", "html"); return 0 when the name is unknown. */
+int tips_format_from_name(const char *name, enum tips_format *format);
+
+/* Today's date as YYYY-MM-DD into buf (at least 11 bytes), or the date of $SOURCE_DATE_EPOCH when set, so output can be reproduced. */
+void tips_today(char *buf, size_t size);
+
+/* Render the sheet for `marks` (NULL for nothing marked) in `format`, dated `date`; return a new NUL-terminated buffer and its length in *len. */
+char *tips_render(const struct guide *g, const struct tips_marks *marks, enum tips_format format,
+		  const char *date, size_t *len);
+
+#endif
