@@ -81,10 +81,14 @@ check:
 	    CRAMPGUIDE='$(CURDIR)/crampguide' TOP='$(CURDIR)' MAKE='$(MAKE)' CC='$(CC)' \
 	    prove --exec '' $(UNIT_TESTS) $(SCRIPT_TESTS)
 
-# Rewrite the golden plain guide after a deliberate content change; review
+# Rewrite the golden plain guide and tip sheets after a deliberate content change; review
 # the diff before committing it.
 golden: crampguide
 	env -u COLUMNS LC_ALL=C.UTF-8 ./crampguide --plain --content content > tests/golden/plain.txt
+	for f in text:txt markdown:md html:html; do \
+	    env SOURCE_DATE_EPOCH=1767312000 HOME=/nonexistent XDG_STATE_HOME=/nonexistent LC_ALL=C.UTF-8 \
+	        ./crampguide --tips --format $${f%%:*} --content content > tests/golden/tips.$${f#*:} || exit 1; \
+	done
 
 install: crampguide
 	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(DATADIR)/content' '$(DESTDIR)$(MANDIR)'

@@ -235,6 +235,30 @@ static void test_second_guide(void **state)
 		2, 3, "a second 'guide' mapping (the first is in base.yaml at line 2, column 3); keep one");
 }
 
+static void test_sheet(void **state)
+{
+	struct run r;
+
+	(void)state;
+	load(&r, "pages: []\n");
+	assert_null(r.g->sheet.title);
+	done(&r);
+	memset(&r, 0, sizeof(r));
+	r.g = guide_new();
+	assert_false(load_buffer(r.g, "x.yaml",
+				 "guide:\n  title: T\n  disclaimer: D\n  sections: [a]\n  walkthrough: [a]\n"
+				 "  sheet:\n    title: S\n    relief: R\n    prevention: P\n    causes: C\n",
+				 strlen("guide:\n  title: T\n  disclaimer: D\n  sections: [a]\n  walkthrough: [a]\n"
+					"  sheet:\n    title: S\n    relief: R\n    prevention: P\n    causes: C\n"),
+				 &r.d));
+	assert_int_equal(r.d.n, 1);
+	assert_int_equal(r.d.v[0].line, 7);
+	assert_int_equal(r.d.v[0].col, 5);
+	assert_string_equal(r.d.v[0].text, "missing 'treatment' in 'sheet'; add it");
+	assert_string_equal(r.g->sheet.relief, "R");
+	done(&r);
+}
+
 static void test_alias(void **state)
 {
 	(void)state;
@@ -369,6 +393,7 @@ int main(void)
 		cmocka_unit_test(test_empty_page),
 		cmocka_unit_test(test_dangling),
 		cmocka_unit_test(test_second_guide),
+		cmocka_unit_test(test_sheet),
 		cmocka_unit_test(test_alias),
 		cmocka_unit_test(test_tag),
 		cmocka_unit_test(test_depth),

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# crampguide --tips: the sheet in each format against its golden file, and
+# the -o / --format contract.
+set -u
+. "$(dirname "$0")/lib.sh"
+
+# A fixed date, and no saved marks: the default sheet.
+export SOURCE_DATE_EPOCH=1767312000 HOME=$tmp/home XDG_STATE_HOME=$tmp/state
+mkdir -p "$HOME"
+
+for f in text:txt markdown:md html:html; do
+	fmt=${f%%:*} ext=${f#*:}
+	golden=tests/golden/tips.$ext
+	if "$CRAMPGUIDE" --tips --format "$fmt" --content content >"$tmp/out" 2>"$tmp/err" &&
+		diff -u "$golden" "$tmp/out" >"$tmp/diff"; then
+		ok "--tips --format $fmt matches $golden"
+	else
+		not_ok "--tips --format $fmt matches $golden (after a deliberate change: make golden)" \
+			"$(cat "$tmp/err")" "$(head -40 "$tmp/diff")"
+	fi
+done
+
+"$CRAMPGUIDE" --tips --content content >"$tmp/default"
+if cmp -s "$tmp/default" tests/golden/tips.txt; then ok "text is the default format"; else not_ok "text is the default format"; fi
+
+lines=$(wc -l <"$tmp/default") widest=$(wc -L <"$tmp/default")
+if [ "$lines" -le 60 ] && [ "$widest" -le 80 ]; then
+	ok "the default sheet fits one page ($lines lines, $widest columns)"
+else
+	not_ok "the default sheet fits one page: $lines lines (max 60), $widest columns (max 80)"
+fi
+
+"$CRAMPGUIDE" --tips -o "$tmp/sheet.txt" --content content >"$tmp/out" 2>"$tmp/err"
+if [ $? = 0 ] && [ ! -s "$tmp/out" ] && cmp -s "$tmp/sheet.txt" "$tmp/default"; then
+	ok "-o FILE writes the sheet there and nothing to stdout"
+else
+	not_ok "-o FILE writes the sheet there and nothing to stdout" "$(cat "$tmp/err")"
+fi
+
+"$CRAMPGUIDE" --tips -o - --content content >"$tmp/out"
+if cmp -s "$tmp/out" "$tmp/default"; then ok "-o - is standard output"; else not_ok "-o - is standard output"; fi
+
+# Replacing a file keeps the old bytes until the new ones are complete.
+printf 'old sheet\n' >"$tmp/keep.txt"
+"$CRAMPGUIDE" --tips -o "$tmp/keep.txt" --content content
+if cmp -s "$tmp/keep.txt" "$tmp/default" && [ -z "$(ls "$tmp" | grep 'keep.txt.tmp')" ]; then
+	ok "-o replaces an existing file and leaves no temporary file"
+else
+	not_ok "-o replaces an existing file and leaves no temporary file" "$(ls "$tmp")"
+fi
+
+"$CRAMPGUIDE" --tips -o "$tmp/no/such/dir/x.txt" --content content >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 1 ] && grep -q '^crampguide: cannot write .*x.txt: No such file or directory; choose another file' "$tmp/err"; then
+	ok "an unwritable -o path is a clear error, exit 1"
+else
+	not_ok "an unwritable -o path is a clear error, exit 1 (got $rc)" "$(cat "$tmp/err")"
+fi
+
+"$CRAMPGUIDE" --tips --format pdf --content content >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 2 ] && grep -q "unknown format 'pdf'" "$tmp/err" && [ ! -s "$tmp/out" ]; then
+	ok "an unknown format is a usage error, exit 2"
+else
+	not_ok "an unknown format is a usage error, exit 2 (got $rc)" "$(cat "$tmp/err")"
+fi
+
+"$CRAMPGUIDE" --plain -o "$tmp/x" --content content >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 2 ] && grep -q -- "--output only goes with --tips" "$tmp/err"; then
+	ok "-o without --tips is a usage error"
+else
+	not_ok "-o without --tips is a usage error (got $rc)" "$(cat "$tmp/err")"
+fi
+done_testing

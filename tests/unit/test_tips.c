@@ -1,0 +1,201 @@
+/* test_tips.c - the tip sheet built from the bundled content: what is on it
+ * with nothing, some and everything marked, its size limits, and escaping. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "guide.h"
+#include "load.h"
+#include "text.h"
+#include "tips.h"
+
+static struct guide *g;
+
+static int setup(void **state)
+{
+	struct diag d = { NULL, 0, 0 };
+
+	(void)state;
+	g = load_guide("content", &d);
+	diag_free(&d);
+	return g ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	guide_free(g);
+	return 0;
+}
+
+static size_t count_lines(const char *s, size_t *widest)
+{
+	size_t n = 0;
+
+	*widest = 0;
+	while (*s) {
+		const char *nl = strchr(s, '\n');
+		size_t len = nl ? (size_t)(nl - s) : strlen(s), w = text_width(s, len);
+
+		if (w > *widest)
+			*widest = w;
+		n++;
+		s += len + (nl != NULL);
+	}
+	return n;
+}
+
+static const struct guide_item *item(const char *page, const char *id)
+{
+	const struct guide_item *it = guide_find_item(g, page, id);
+
+	assert_non_null(it);
+	return it;
+}
+
+static void test_default_fits_one_page(void **state)
+{
+	size_t len, widest;
+	char *s = tips_render(g, NULL, TIPS_TEXT, "2026-01-02", &len);
+
+	(void)state;
+	assert_int_equal(strlen(s), len);
+	assert_true(count_lines(s, &widest) <= 60);
+	assert_true(widest <= TIPS_WIDTH);
+	/* The default set, from the content's 'default: true' items. */
+	assert_non_null(strstr(s, "\n  * Stretch the cramped muscle gently.\n"));
+	assert_non_null(strstr(s, "\n2026-01-02\n"));
+	assert_non_null(strstr(s, "not medical advice"));
+	assert_non_null(strstr(s, "Sources: Leg Cramps Summary;"));
+	/* Nothing ticked: no causes part. */
+	assert_null(strstr(s, "What may be behind yours"));
+	free(s);
+}
+
+static void test_marks_replace_defaults(void **state)
+{
+	const struct guide_item *tips[] = { item("prevention", "potassium-foods") };
+	const struct guide_item *causes[] = { item("causes", "dehydration") };
+	struct tips_marks m = { tips, 1, causes, 1 };
+	size_t len;
+	char *s = tips_render(g, &m, TIPS_TEXT, "2026-01-02", &len);
+	const char *prev = strstr(s, "To prevent cramps\n"), *behind = strstr(s, "What may be behind yours\n");
+	char *prevention;
+
+	(void)state;
+	assert_non_null(prev);
+	assert_non_null(behind);
+	/* The marked prevention tip alone, not the defaults... */
+	assert_true(prev < behind);
+	prevention = strndup(prev, (size_t)(behind - prev));
+	assert_non_null(strstr(prevention, "  * Eat potassium-rich foods"));
+	assert_null(strstr(prevention, "Drink enough water through the day."));
+	free(prevention);
+	/* ...relief keeps its defaults, nothing there being marked... */
+	assert_non_null(strstr(s, "  * Stretch the cramped muscle gently."));
+	/* ...and the ticked cause brings the tips it links to. */
+	assert_non_null(strstr(behind, "      - Drink enough water through the day."));
+	free(s);
+}
+
+static void test_everything_marked(void **state)
+{
+	const struct guide_item **tips = calloc(g->nitems, sizeof(*tips));
+	const struct guide_item **causes = calloc(g->nitems, sizeof(*causes));
+	struct tips_marks m = { tips, 0, causes, 0 };
+	size_t i, j, len, widest, lines;
+	char *s;
+
+	(void)state;
+	for (i = 0; i < g->npages; i++) {
+		for (j = 0; j < g->pages[i]->nitems; j++) {
+			const struct guide_item *it = &g->pages[i]->items[j];
+
+			if (g->pages[i]->kind == GUIDE_CAUSES)
+				causes[m.ncauses++] = it;
+			else if (it->tip)
+				tips[m.ntips++] = it;
+		}
+	}
+	s = tips_render(g, &m, TIPS_TEXT, "2026-01-02", &len);
+	lines = count_lines(s, &widest);
+	assert_true(widest <= TIPS_WIDTH);
+	assert_true(lines > 60); /* flows over more than one page, still 80 columns */
+	free(s);
+	free(tips);
+	free(causes);
+}
+
+static void test_formats(void **state)
+{
+	enum tips_format f;
+	size_t len;
+	char *s;
+
+	(void)state;
+	assert_true(tips_format_from_name("markdown", &f));
+	assert_int_equal(f, TIPS_MARKDOWN);
+	assert_false(tips_format_from_name("pdf", &f));
+	s = tips_render(g, NULL, TIPS_MARKDOWN, "2026-01-02", &len);
+	assert_true(strncmp(s, "# My leg cramp tip sheet\n", 25) == 0);
+	assert_non_null(strstr(s, "\n## During a cramp\n\n- Stretch the cramped muscle gently.\n"));
+	free(s);
+	s = tips_render(g, NULL, TIPS_HTML, "2026-01-02", &len);
+	assert_true(strncmp(s, "<!DOCTYPE html>\n", 16) == 0);
+	assert_non_null(strstr(s, "<h2>During a cramp</h2>"));
+	assert_non_null(strstr(s, "night&#39;s rest"));
+	assert_non_null(strstr(s, "@page"));
+	assert_non_null(strstr(s, "</html>\n"));
+	free(s);
+}
+
+/* Hostile wording: markup in every format stays text. */
+static void test_escaping(void **state)
+{
+	static const char yaml[] =
+		"guide:\n  title: \"A <b>&\\\"quoted\\\"</b> 'sheet'\"\n  disclaimer: \"*Not* advice_\"\n"
+		"  sections: [r]\n  walkthrough: [r]\n"
+		"sources: [{id: s, title: \"S <i>\", origin: o, sections: [{id: a, title: A}]}]\n"
+		"pages:\n  - id: r\n    kind: relief\n    title: R\n    items:\n"
+		"      - {id: a, text: T, tip: \"# 1. [x](y) `z` <script>\", sources: [s/a]}\n"
+		"      - {id: b, text: T, tip: \"12. not a list\", sources: [s/a]}\n";
+	struct guide *h = guide_new();
+	struct diag d = { NULL, 0, 0 };
+	size_t len;
+	char *s;
+
+	(void)state;
+	assert_true(load_buffer(h, "x.yaml", yaml, strlen(yaml), &d));
+	s = tips_render(h, NULL, TIPS_HTML, "2026-01-02", &len);
+	assert_null(strstr(s, "<b>"));
+	assert_null(strstr(s, "<script>"));
+	assert_non_null(strstr(s, "A &lt;b&gt;&amp;&quot;quoted&quot;&lt;/b&gt; &#39;sheet&#39;"));
+	free(s);
+	s = tips_render(h, NULL, TIPS_MARKDOWN, "2026-01-02", &len);
+	assert_non_null(strstr(s, "- \\# 1. \\[x\\](y) \\`z\\` \\<script\\>\n"));
+	assert_non_null(strstr(s, "- 12\\. not a list\n"));
+	assert_non_null(strstr(s, "\\*Not\\* advice\\_"));
+	free(s);
+	guide_free(h);
+	diag_free(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_default_fits_one_page),
+		cmocka_unit_test(test_marks_replace_defaults),
+		cmocka_unit_test(test_everything_marked),
+		cmocka_unit_test(test_formats),
+		cmocka_unit_test(test_escaping),
+	};
+
+	cmocka_set_message_output(CM_OUTPUT_TAP);
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
