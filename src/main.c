@@ -13,6 +13,7 @@
 #include "paths.h"
 #include "atomic.h"
 #include "plain.h"
+#include "print.h"
 #include "tips.h"
 #include "util.h"
 
@@ -23,14 +24,15 @@ static mode_t current_umask(void);
 #define CRAMPGUIDE_VERSION "0.0.0"
 #endif
 
-enum mode { MODE_GUIDE, MODE_CHECK, MODE_PLAIN, MODE_TIPS };
+enum mode { MODE_GUIDE, MODE_CHECK, MODE_PLAIN, MODE_TIPS, MODE_PRINT };
 
 /* The option that chose each mode, for "cannot be used together". */
 static const char *const mode_option[] = {
 	[MODE_GUIDE] = "", [MODE_CHECK] = "--check", [MODE_PLAIN] = "--plain", [MODE_TIPS] = "--tips",
+	[MODE_PRINT] = "--print",
 };
 
-enum { OPT_CHECK = 256, OPT_TIPS, OPT_FORMAT };
+enum { OPT_CHECK = 256, OPT_TIPS, OPT_FORMAT, OPT_PRINT, OPT_PRINTER };
 
 static const struct option long_options[] = {
 	{ "content", required_argument, NULL, 'c' },
@@ -39,6 +41,8 @@ static const struct option long_options[] = {
 	{ "tips", no_argument, NULL, OPT_TIPS },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "output", required_argument, NULL, 'o' },
+	{ "print", no_argument, NULL, OPT_PRINT },
+	{ "printer", required_argument, NULL, OPT_PRINTER },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -56,6 +60,8 @@ static void usage(FILE *out)
 	      "      --tips          print your tip sheet\n"
 	      "      --format FMT    the tip sheet as text (the default), markdown or html\n"
 	      "  -o, --output FILE   write the tip sheet to FILE instead of standard output\n"
+	      "      --print         send your tip sheet to the printer (CUPS lp)\n"
+	      "      --printer NAME  print on NAME instead of your default printer\n"
 	      "  -h, --help          show this help and exit\n"
 	      "  -V, --version       show the version and exit\n"
 	      "\n"
@@ -110,6 +116,26 @@ static int run_tips(const struct guide *g, enum tips_format format, const char *
 	return status;
 }
 
+/* The text sheet to the printer, saying what lp said. */
+static int run_print(const struct guide *g, const char *printer)
+{
+	char date[32], *message, *buf;
+	size_t len;
+	int ok;
+
+	tips_today(date, sizeof(date));
+	buf = tips_render(g, NULL, TIPS_TEXT, date, &len);
+	ok = print_sheet(buf, len, printer, g->sheet.title ? g->sheet.title : g->title, &message);
+	if (ok) {
+		printf("%s\n", message);
+	} else {
+		warn("%s", message);
+	}
+	free(message);
+	free(buf);
+	return ok ? finish_output() : 1;
+}
+
 /* The process umask, which new files should honour like any other program's. */
 static mode_t current_umask(void)
 {
@@ -158,7 +184,7 @@ int main(int argc, char **argv)
 {
 	enum mode mode = MODE_GUIDE;
 	enum tips_format format = TIPS_TEXT;
-	const char *content = NULL, *output = NULL, *format_name = NULL;
+	const char *content = NULL, *output = NULL, *format_name = NULL, *printer = NULL;
 	struct guide *g;
 	char *dir;
 	int c, status = 0;
@@ -187,6 +213,12 @@ int main(int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
+		case OPT_PRINT:
+			set_mode(&mode, MODE_PRINT);
+			break;
+		case OPT_PRINTER:
+			printer = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return finish_output();
@@ -203,6 +235,8 @@ int main(int argc, char **argv)
 		usage_error("unexpected argument '%s'", argv[optind]);
 	if ((format_name || output) && mode != MODE_TIPS)
 		usage_error("%s only goes with --tips", format_name ? "--format" : "--output");
+	if (printer && mode != MODE_PRINT)
+		usage_error("%s only goes with --print", "--printer");
 
 	g = load_or_die(content, argv[0], &dir);
 	if (mode == MODE_CHECK) {
@@ -211,6 +245,8 @@ int main(int argc, char **argv)
 		status = finish_output();
 	} else if (mode == MODE_TIPS) {
 		status = run_tips(g, format, output);
+	} else if (mode == MODE_PRINT) {
+		status = run_print(g, printer);
 	} else {
 		/* The interactive guide is not built yet: every mode reads plain. */
 		if (!plain_print(g, stdout, plain_width())) {

@@ -1,0 +1,13 @@
+/* print.h - sending the tip sheet to a printer through CUPS lp. */
+#ifndef CRAMPGUIDE_PRINT_H
+#define CRAMPGUIDE_PRINT_H
+
+#include <stddef.h>
+
+/* Seconds lp may take before it is stopped, unless $CRAMPGUIDE_PRINT_TIMEOUT says otherwise. */
+#define PRINT_TIMEOUT 30
+
+/* Run `lp [-d printer] -t title` (never through a shell) with buf[0..len) on its standard input; return 1 when lp accepted the job, 0 otherwise; either way *message gets a new, sanitized, one-paragraph account (lp's own words where it has any). */
+int print_sheet(const char *buf, size_t len, const char *printer, const char *title, char **message);
+
+#endif

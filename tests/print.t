@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# crampguide --print against a stand-in lp first on PATH: the exact argument
+# list, no shell anywhere, the bytes lp reads, and lp failing, missing or
+# hanging.
+set -u
+. "$(dirname "$0")/lib.sh"
+
+export SOURCE_DATE_EPOCH=1767312000 HOME=$tmp/home XDG_STATE_HOME=$tmp/state
+mkdir -p "$HOME" "$tmp/bin" "$tmp/fail" "$tmp/hang" "$tmp/empty"
+
+# The stand-in records its arguments one per line and its input, like lp
+# answers with a request id.
+cat >"$tmp/bin/lp" <<STUB
+#!/bin/sh
+printf '%s\n' "\$@" >"$tmp/args"
+cat >"$tmp/stdin"
+echo "request id is stub-7 (1 file(s))"
+STUB
+cat >"$tmp/fail/lp" <<'STUB'
+#!/bin/sh
+cat >/dev/null
+echo "lp: The printer or class does not exist." >&2
+exit 1
+STUB
+cat >"$tmp/hang/lp" <<'STUB'
+#!/bin/sh
+exec sleep 300
+STUB
+chmod +x "$tmp/bin/lp" "$tmp/fail/lp" "$tmp/hang/lp"
+
+"$CRAMPGUIDE" --tips --content content >"$tmp/sheet"
+
+PATH=$tmp/bin:$PATH "$CRAMPGUIDE" --print --content content >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 0 ] && [ "$(cat "$tmp/out")" = "request id is stub-7 (1 file(s))" ] && [ ! -s "$tmp/err" ]; then
+	ok "--print shows lp's request id, exit 0"
+else
+	not_ok "--print shows lp's request id, exit 0 (got $rc)" "$(cat "$tmp/out" "$tmp/err")"
+fi
+if [ "$(cat "$tmp/args")" = $'-t\nMy leg cramp tip sheet' ]; then
+	ok "without --printer: lp -t TITLE, lp picks the default printer"
+else
+	not_ok "without --printer: lp -t TITLE" "$(cat "$tmp/args")"
+fi
+if cmp -s "$tmp/stdin" "$tmp/sheet"; then
+	ok "lp reads exactly the bytes of --tips"
+else
+	not_ok "lp reads exactly the bytes of --tips" "$(diff "$tmp/sheet" "$tmp/stdin" | head)"
+fi
+
+# A printer name full of shell syntax is one argument and runs nothing.
+name='x;$(touch pwned)`touch pwned2` && touch pwned3'
+(cd "$tmp" && PATH=$tmp/bin:$PATH "$CRAMPGUIDE" --print --printer "$name" --content "$TOP/content" >/dev/null 2>&1)
+if [ "$(cat "$tmp/args")" = "-d"$'\n'"$name"$'\n'"-t"$'\n'"My leg cramp tip sheet" ] &&
+	[ ! -e "$tmp/pwned" ] && [ ! -e "$tmp/pwned2" ] && [ ! -e "$tmp/pwned3" ]; then
+	ok "--printer NAME arrives as one argument after -d, nothing executed"
+else
+	not_ok "--printer NAME arrives as one argument after -d, nothing executed" "$(cat "$tmp/args")" "$(ls "$tmp")"
+fi
+
+PATH=$tmp/fail:$PATH "$CRAMPGUIDE" --print --printer nope --content content >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 1 ] && grep -qx 'crampguide: cannot print: lp: The printer or class does not exist.' "$tmp/err"; then
+	ok "lp failing: its own message, exit 1"
+else
+	not_ok "lp failing: its own message, exit 1 (got $rc)" "$(cat "$tmp/err")"
+fi
+
+# No lp anywhere on PATH.
+PATH=$tmp/empty "$CRAMPGUIDE" --print --content content >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 1 ] && grep -q 'lp command is not installed; install .*cups-client' "$tmp/err"; then
+	ok "lp missing: says to install cups-client, exit 1"
+else
+	not_ok "lp missing: says to install cups-client, exit 1 (got $rc)" "$(cat "$tmp/err")"
+fi
+
+# A hanging lp is stopped at the deadline; the whole run stays well under
+# the outer limit.
+start=$(date +%s)
+CRAMPGUIDE_PRINT_TIMEOUT=1 PATH=$tmp/hang:$PATH timeout 20 "$CRAMPGUIDE" --print --content content \
+	>"$tmp/out" 2>"$tmp/err"
+rc=$? took=$(($(date +%s) - start))
+if [ $rc = 1 ] && [ $took -lt 10 ] && grep -q 'did not finish within 1 second and was stopped' "$tmp/err" &&
+	! pgrep -f "sleep 300" >/dev/null; then
+	ok "lp hanging: stopped after the timeout, exit 1 (${took}s)"
+else
+	not_ok "lp hanging: stopped after the timeout, exit 1 (got $rc after ${took}s)" "$(cat "$tmp/err")"
+fi
+
+"$CRAMPGUIDE" --tips --printer x --content content >/dev/null 2>"$tmp/err"
+rc=$?
+if [ $rc = 2 ]; then ok "--printer without --print is a usage error"; else not_ok "--printer without --print is a usage error (got $rc)"; fi
+done_testing
