@@ -89,6 +89,7 @@ golden: crampguide
 	    env SOURCE_DATE_EPOCH=1767312000 HOME=/nonexistent XDG_STATE_HOME=/nonexistent LC_ALL=C.UTF-8 \
 	        ./crampguide --tips --format $${f%%:*} --content content > tests/golden/tips.$${f#*:} || exit 1; \
 	done
+	cp tests/golden/tips.txt docs/sample-tip-sheet.txt
 
 install: crampguide
 	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(DATADIR)/content' '$(DESTDIR)$(MANDIR)'

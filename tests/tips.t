@@ -21,6 +21,11 @@ for f in text:txt markdown:md html:html; do
 done
 
 "$CRAMPGUIDE" --tips --content content >"$tmp/default"
+if cmp -s docs/sample-tip-sheet.txt tests/golden/tips.txt; then
+	ok "docs/sample-tip-sheet.txt is the current default sheet"
+else
+	not_ok "docs/sample-tip-sheet.txt is the current default sheet (make golden)"
+fi
 if cmp -s "$tmp/default" tests/golden/tips.txt; then ok "text is the default format"; else not_ok "text is the default format"; fi
 
 lines=$(wc -l <"$tmp/default") widest=$(wc -L <"$tmp/default")
