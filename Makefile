@@ -85,11 +85,16 @@ check:
 # the diff before committing it.
 golden: crampguide
 	env -u COLUMNS LC_ALL=C.UTF-8 ./crampguide --plain --content content > tests/golden/plain.txt
-	for f in text:txt markdown:md html:html; do \
-	    env SOURCE_DATE_EPOCH=1767312000 HOME=/nonexistent XDG_STATE_HOME=/nonexistent LC_ALL=C.UTF-8 \
-	        ./crampguide --tips --format $${f%%:*} --content content > tests/golden/tips.$${f#*:} || exit 1; \
+	for m in default some all; do \
+	    state=$$(mktemp -d) && mkdir -p $$state/crampguide && \
+	    { [ $$m = default ] || cp tests/tips/$$m.yaml $$state/crampguide/tips.yaml; } && \
+	    for f in text:txt markdown:md html:html; do \
+	        env SOURCE_DATE_EPOCH=1767312000 HOME=/nonexistent XDG_STATE_HOME=$$state LC_ALL=C.UTF-8 \
+	            ./crampguide --tips --format $${f%%:*} --content content \
+	            > tests/golden/tips-$$m.$${f#*:} || exit 1; \
+	    done; rm -rf $$state; \
 	done
-	cp tests/golden/tips.txt docs/sample-tip-sheet.txt
+	cp tests/golden/tips-default.txt docs/sample-tip-sheet.txt
 
 install: crampguide
 	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(DATADIR)/content' '$(DESTDIR)$(MANDIR)'

@@ -14,6 +14,7 @@
 #include "atomic.h"
 #include "plain.h"
 #include "print.h"
+#include "state.h"
 #include "tips.h"
 #include "util.h"
 
@@ -90,16 +91,36 @@ static void set_mode(enum mode *mode, enum mode want)
 	*mode = want;
 }
 
+/* The sheet as the person made it: their saved marks, or the defaults. */
+static char *render_sheet(const struct guide *g, enum tips_format format, size_t *len)
+{
+	char date[32], *path = state_default_path(), *warning = NULL, *buf;
+	struct state st;
+	struct tips_marks m;
+
+	state_init(&st);
+	if (path && !state_load(&st, path, &warning))
+		warn("%s", warning);
+	free(warning);
+	free(path);
+	tips_marks_resolve(&m, g, st.lists[STATE_TIPS].v, st.lists[STATE_TIPS].n,
+			   st.lists[STATE_CAUSES].v, st.lists[STATE_CAUSES].n);
+	tips_today(date, sizeof(date));
+	buf = tips_render(g, &m, format, date, len);
+	tips_marks_free(&m);
+	state_free(&st);
+	return buf;
+}
+
 /* The tip sheet to `output` ("-" or NULL: standard output), written
  * atomically to a file so a failure never leaves half a sheet. */
 static int run_tips(const struct guide *g, enum tips_format format, const char *output)
 {
-	char date[32], *error = NULL, *buf;
+	char *error = NULL, *buf;
 	size_t len;
 	int status = 0;
 
-	tips_today(date, sizeof(date));
-	buf = tips_render(g, NULL, format, date, &len);
+	buf = render_sheet(g, format, &len);
 	if (!output || strcmp(output, "-") == 0) {
 		if (fwrite(buf, 1, len, stdout) != len) {
 			warn("cannot write the tip sheet: %s", strerror(errno));
@@ -119,12 +140,11 @@ static int run_tips(const struct guide *g, enum tips_format format, const char *
 /* The text sheet to the printer, saying what lp said. */
 static int run_print(const struct guide *g, const char *printer)
 {
-	char date[32], *message, *buf;
+	char *message, *buf;
 	size_t len;
 	int ok;
 
-	tips_today(date, sizeof(date));
-	buf = tips_render(g, NULL, TIPS_TEXT, date, &len);
+	buf = render_sheet(g, TIPS_TEXT, &len);
 	ok = print_sheet(buf, len, printer, g->sheet.title ? g->sheet.title : g->title, &message);
 	if (ok) {
 		printf("%s\n", message);

@@ -33,6 +33,50 @@ struct sheet {
 	char *sources;
 };
 
+/* The item named "PAGE/ITEM", or NULL. */
+static const struct guide_item *find(const struct guide *g, const char *id)
+{
+	const char *slash = strchr(id, '/');
+	char page[80];
+
+	if (!slash || (size_t)(slash - id) >= sizeof(page))
+		return NULL;
+	memcpy(page, id, (size_t)(slash - id));
+	page[slash - id] = '\0';
+	return guide_find_item(g, page, slash + 1);
+}
+
+void tips_marks_resolve(struct tips_marks *m, const struct guide *g, char *const *tips, size_t ntips,
+			char *const *causes, size_t ncauses)
+{
+	const struct guide_item **t = xreallocarray(NULL, ntips + 1, sizeof(*t));
+	const struct guide_item **c = xreallocarray(NULL, ncauses + 1, sizeof(*c));
+	size_t i;
+
+	memset(m, 0, sizeof(*m));
+	for (i = 0; i < ntips; i++) {
+		const struct guide_item *it = find(g, tips[i]);
+
+		if (it && it->tip)
+			t[m->ntips++] = it;
+	}
+	for (i = 0; i < ncauses; i++) {
+		const struct guide_item *it = find(g, causes[i]);
+
+		if (it && it->page->kind == GUIDE_CAUSES)
+			c[m->ncauses++] = it;
+	}
+	m->tips = t;
+	m->causes = c;
+}
+
+void tips_marks_free(struct tips_marks *m)
+{
+	free((void *)m->tips);
+	free((void *)m->causes);
+	memset(m, 0, sizeof(*m));
+}
+
 int tips_format_from_name(const char *name, enum tips_format *format)
 {
 	static const struct { const char *name; enum tips_format format; } names[] = {

@@ -21,6 +21,13 @@ struct tips_marks {
 	size_t ncauses;
 };
 
+/* Fill m with the items of g named by the "PAGE/ITEM" ids: tips[0..ntips) that carry a tip line, causes[0..ncauses) on causes pages; ids the content does not know are skipped. */
+void tips_marks_resolve(struct tips_marks *m, const struct guide *g, char *const *tips, size_t ntips,
+			char *const *causes, size_t ncauses);
+
+/* Free what tips_marks_resolve() allocated. */
+void tips_marks_free(struct tips_marks *m);
+
 /* Set *format from its name ("text", "markdown", "html"); return 0 when the name is unknown. */
 int tips_format_from_name(const char *name, enum tips_format *format);
 

@@ -8,25 +8,42 @@ set -u
 export SOURCE_DATE_EPOCH=1767312000 HOME=$tmp/home XDG_STATE_HOME=$tmp/state
 mkdir -p "$HOME"
 
-for f in text:txt markdown:md html:html; do
-	fmt=${f%%:*} ext=${f#*:}
-	golden=tests/golden/tips.$ext
-	if "$CRAMPGUIDE" --tips --format "$fmt" --content content >"$tmp/out" 2>"$tmp/err" &&
-		diff -u "$golden" "$tmp/out" >"$tmp/diff"; then
-		ok "--tips --format $fmt matches $golden"
-	else
-		not_ok "--tips --format $fmt matches $golden (after a deliberate change: make golden)" \
-			"$(cat "$tmp/err")" "$(head -40 "$tmp/diff")"
+# Each format with nothing marked, with some marks and ticks, and with
+# everything marked: the marks come from a state file, as they would from
+# the guide.
+for marks in default some all; do
+	rm -rf "$XDG_STATE_HOME"
+	if [ "$marks" != default ]; then
+		mkdir -p "$XDG_STATE_HOME/crampguide"
+		cp "tests/tips/$marks.yaml" "$XDG_STATE_HOME/crampguide/tips.yaml"
 	fi
+	for f in text:txt markdown:md html:html; do
+		fmt=${f%%:*} ext=${f#*:}
+		golden=tests/golden/tips-$marks.$ext
+		if "$CRAMPGUIDE" --tips --format "$fmt" --content content >"$tmp/out" 2>"$tmp/err" &&
+			[ ! -s "$tmp/err" ] && diff -u "$golden" "$tmp/out" >"$tmp/diff"; then
+			ok "--tips --format $fmt ($marks) matches $golden"
+		else
+			not_ok "--tips --format $fmt ($marks) matches $golden (after a deliberate change: make golden)" \
+				"$(cat "$tmp/err")" "$(head -40 "$tmp/diff")"
+		fi
+	done
 done
+all_txt=tests/golden/tips-all.txt
+if [ "$(wc -L <"$all_txt")" -le 80 ] && [ "$(wc -l <"$all_txt")" -gt 60 ]; then
+	ok "everything marked: flows past one page, no line over 80 columns"
+else
+	not_ok "everything marked: flows past one page, no line over 80 columns ($(wc -l <"$all_txt") lines, $(wc -L <"$all_txt") columns)"
+fi
+rm -rf "$XDG_STATE_HOME"
 
 "$CRAMPGUIDE" --tips --content content >"$tmp/default"
-if cmp -s docs/sample-tip-sheet.txt tests/golden/tips.txt; then
+if cmp -s docs/sample-tip-sheet.txt tests/golden/tips-default.txt; then
 	ok "docs/sample-tip-sheet.txt is the current default sheet"
 else
 	not_ok "docs/sample-tip-sheet.txt is the current default sheet (make golden)"
 fi
-if cmp -s "$tmp/default" tests/golden/tips.txt; then ok "text is the default format"; else not_ok "text is the default format"; fi
+if cmp -s "$tmp/default" tests/golden/tips-default.txt; then ok "text is the default format"; else not_ok "text is the default format"; fi
 
 lines=$(wc -l <"$tmp/default") widest=$(wc -L <"$tmp/default")
 if [ "$lines" -le 60 ] && [ "$widest" -le 80 ]; then
