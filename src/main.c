@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "guide.h"
@@ -16,6 +17,7 @@
 #include "print.h"
 #include "state.h"
 #include "tips.h"
+#include "ui.h"
 #include "util.h"
 
 static int finish_output(void);
@@ -33,7 +35,7 @@ static const char *const mode_option[] = {
 	[MODE_PRINT] = "--print",
 };
 
-enum { OPT_CHECK = 256, OPT_TIPS, OPT_FORMAT, OPT_PRINT, OPT_PRINTER };
+enum { OPT_CHECK = 256, OPT_TIPS, OPT_FORMAT, OPT_PRINT, OPT_PRINTER, OPT_COLOR, OPT_NO_MOUSE };
 
 static const struct option long_options[] = {
 	{ "content", required_argument, NULL, 'c' },
@@ -44,6 +46,8 @@ static const struct option long_options[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "print", no_argument, NULL, OPT_PRINT },
 	{ "printer", required_argument, NULL, OPT_PRINTER },
+	{ "color", optional_argument, NULL, OPT_COLOR },
+	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -54,6 +58,8 @@ static void usage(FILE *out)
 	fputs("Usage: crampguide [OPTION]...\n"
 	      "A self-help guide to leg cramps: what they are, how to ease one now,\n"
 	      "how to prevent the next, and when to see a professional.\n"
+	      "On a terminal it opens the interactive guide (press ? in it for help);\n"
+	      "otherwise it prints the whole guide as plain text.\n"
 	      "\n"
 	      "  -c, --content DIR   read the guide from DIR (also $CRAMPGUIDE_CONTENT)\n"
 	      "      --check         check the content, report any problem, and exit\n"
@@ -63,6 +69,8 @@ static void usage(FILE *out)
 	      "  -o, --output FILE   write the tip sheet to FILE instead of standard output\n"
 	      "      --print         send your tip sheet to the printer (CUPS lp)\n"
 	      "      --printer NAME  print on NAME instead of your default printer\n"
+	      "      --color[=WHEN]  colours in the guide: auto (the default), always or never\n"
+	      "      --no-mouse      leave the mouse to the terminal, for selecting text\n"
 	      "  -h, --help          show this help and exit\n"
 	      "  -V, --version       show the version and exit\n"
 	      "\n"
@@ -205,6 +213,7 @@ int main(int argc, char **argv)
 	enum mode mode = MODE_GUIDE;
 	enum tips_format format = TIPS_TEXT;
 	const char *content = NULL, *output = NULL, *format_name = NULL, *printer = NULL;
+	struct ui_options ui = { UI_COLOR_AUTO, true };
 	struct guide *g;
 	char *dir;
 	int c, status = 0;
@@ -239,6 +248,21 @@ int main(int argc, char **argv)
 		case OPT_PRINTER:
 			printer = optarg;
 			break;
+		case OPT_COLOR:
+			/* Like ls: a bare --color means always. */
+			if (!optarg || strcmp(optarg, "always") == 0)
+				ui.color = UI_COLOR_ALWAYS;
+			else if (strcmp(optarg, "never") == 0)
+				ui.color = UI_COLOR_NEVER;
+			else if (strcmp(optarg, "auto") == 0)
+				ui.color = UI_COLOR_AUTO;
+			else
+				usage_error("unknown colour choice '%s'; use --color=auto, always or never",
+					    optarg);
+			break;
+		case OPT_NO_MOUSE:
+			ui.mouse = false;
+			break;
 		case 'h':
 			usage(stdout);
 			return finish_output();
@@ -268,10 +292,19 @@ int main(int argc, char **argv)
 	} else if (mode == MODE_PRINT) {
 		status = run_print(g, printer);
 	} else {
-		/* The interactive guide is not built yet: every mode reads plain. */
-		if (!plain_print(g, stdout, plain_width())) {
+		/* The interactive guide needs a terminal on both sides (or a
+		 * test script); pipes, files and terminals curses cannot drive
+		 * get the plain guide. */
+		const char *script = getenv("CRAMPGUIDE_SCRIPT");
+
+		status = UI_NO_TERMINAL;
+		if (mode == MODE_GUIDE && ((script && *script) || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))))
+			status = ui_run(g, &ui);
+		if (status == UI_NO_TERMINAL && !plain_print(g, stdout, plain_width())) {
 			warn("cannot write the guide: %s", strerror(errno));
 			status = 1;
+		} else if (status == UI_NO_TERMINAL) {
+			status = 0;
 		}
 	}
 	guide_free(g);

@@ -1,0 +1,101 @@
+/* keys.h - every action of the interactive guide, declared once with its
+ * keys and its help text (tig's request.h).  Key dispatch, the help screen
+ * and the check against the man page are all built from KEYS_ACTIONS, so
+ * they cannot drift apart.
+ *
+ * A key is an int: a character is its code point, a curses function key
+ * (KEY_DOWN, ...) is KEYS_FN(code), so the two ranges never meet.  The
+ * table names curses constants, but only keys.c expands those columns, so
+ * this header does not need curses.h. */
+#ifndef CRAMPGUIDE_KEYS_H
+#define CRAMPGUIDE_KEYS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A curses function-key code (KEY_DOWN, ...) as a key; above every code point. */
+#define KEYS_FN(code) (0x200000 + (code))
+/* A character as a key. */
+#define KEYS_CH(c) ((int)(c))
+
+/* The control character typed with Ctrl and a letter ('C' gives 3). */
+#define KEYS_CTRL(letter) ((letter) & 0x1F)
+
+/* ACTION(id, help text, key...): the first key is the one hints name.
+ * Space is kept free on purpose: it will mark a tip. */
+#define KEYS_ACTIONS(ACTION) \
+	ACTION(UP, "Move up: the previous link or entry, or scroll up a line", \
+	       KEYS_FN(KEY_UP), KEYS_CH('k')) \
+	ACTION(DOWN, "Move down: the next link or entry, or scroll down a line", \
+	       KEYS_FN(KEY_DOWN), KEYS_CH('j')) \
+	ACTION(PAGE_UP, "Scroll up a screen", KEYS_FN(KEY_PPAGE)) \
+	ACTION(PAGE_DOWN, "Scroll down a screen", KEYS_FN(KEY_NPAGE)) \
+	ACTION(TOP, "Go to the top", KEYS_FN(KEY_HOME), KEYS_CH('g')) \
+	ACTION(BOTTOM, "Go to the end", KEYS_FN(KEY_END), KEYS_CH('G')) \
+	ACTION(OPEN, "Open the chosen entry or link; in the walk-through, go on to the next step", \
+	       KEYS_CH('\n'), KEYS_CH('\r'), KEYS_FN(KEY_ENTER), KEYS_FN(KEY_RIGHT), KEYS_CH('l')) \
+	ACTION(BACK, "Go back to the screen before, just as you left it", \
+	       KEYS_FN(KEY_BACKSPACE), KEYS_CH(127), KEYS_CH(8), KEYS_FN(KEY_LEFT), KEYS_CH(27), \
+	       KEYS_CH('h')) \
+	ACTION(SEARCH, "Search every page", KEYS_CH('/')) \
+	ACTION(NEXT_MATCH, "Go to the next match of the search", KEYS_CH('n')) \
+	ACTION(PREV_MATCH, "Go to the previous match of the search", KEYS_CH('N')) \
+	ACTION(HELP, "Show this help", KEYS_CH('?'), KEYS_FN(KEY_F(1))) \
+	ACTION(SUSPEND, "Pause the guide and return to the shell (type fg to come back)", \
+	       KEYS_CH(KEYS_CTRL('Z'))) \
+	ACTION(QUIT, "Quit the guide", KEYS_CH('q'), KEYS_CH(KEYS_CTRL('C')))
+
+#define KEYS_ENUM(id, help, ...) ACT_##id,
+
+/* What a key asks for; ACT_NONE for a key that is bound to nothing. */
+enum action { ACT_NONE, KEYS_ACTIONS(KEYS_ENUM) ACT_COUNT };
+
+#undef KEYS_ENUM
+
+/* PROMPT(id, help text, key...): the keys of the search prompt, where
+ * letters are typed rather than acted on. */
+#define KEYS_PROMPT_ACTIONS(PROMPT) \
+	PROMPT(RUN, "Search for what you typed", KEYS_CH('\n'), KEYS_CH('\r'), KEYS_FN(KEY_ENTER)) \
+	PROMPT(ERASE, "Delete the last letter", KEYS_FN(KEY_BACKSPACE), KEYS_CH(127), KEYS_CH(8)) \
+	PROMPT(CLEAR, "Clear what you typed", KEYS_CH(KEYS_CTRL('U'))) \
+	PROMPT(CANCEL, "Close the search line without searching", KEYS_CH(27)) \
+	PROMPT(QUIT, "Quit the guide", KEYS_CH(KEYS_CTRL('C')))
+
+#define KEYS_PROMPT_ENUM(id, help, ...) PROMPT_##id,
+
+/* What a key does in the search prompt; PROMPT_NONE for a key to type. */
+enum prompt_action { PROMPT_NONE, KEYS_PROMPT_ACTIONS(KEYS_PROMPT_ENUM) PROMPT_COUNT };
+
+#undef KEYS_PROMPT_ENUM
+
+/* The action bound to `key`, or ACT_NONE. */
+enum action keys_action(int key);
+
+/* The help text of `act` (ACT_NONE < act < ACT_COUNT). */
+const char *keys_help(enum action act);
+
+/* The number of keys bound to `act`; store at most `max` of them in keys[]. */
+size_t keys_bound(enum action act, int *keys, size_t max);
+
+/* Write the name of `key` as the help and the man page give it ("Down", "Ctrl-C", "j") into buf (at least 16 bytes); return buf. */
+char *keys_name(int key, char *buf, size_t size);
+
+/* The names of the keys of `act`, each once, joined with ", " ("Up, k"); a new string. */
+char *keys_names(enum action act);
+
+/* The prompt action bound to `key`, or PROMPT_NONE. */
+enum prompt_action keys_prompt_action(int key);
+
+/* The help text of prompt action `act`. */
+const char *keys_prompt_help(enum prompt_action act);
+
+/* The number of keys bound to prompt action `act`; store at most `max` of them in keys[]. */
+size_t keys_prompt_bound(enum prompt_action act, int *keys, size_t max);
+
+/* The names of the keys of prompt action `act`, joined with ", "; a new string. */
+char *keys_prompt_names(enum prompt_action act);
+
+/* The key a curses key code or character stands for: KEYS_FN(code) when fn, else the character. */
+int keys_from_curses(int code, bool fn);
+
+#endif

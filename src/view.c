@@ -1,0 +1,631 @@
+/* view.c - what every screen shares: the history stack, scrolling and
+ * choosing lines, drawing a layout and the status line, and turning keys
+ * into actions. */
+#include "view.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "ui.h"
+#include "util.h"
+
+void viewer_init(struct viewer *V, const struct guide *g, bool ascii, bool mouse, int rows,
+		 int cols)
+{
+	char *shown = xcalloc(g->npages, 1);
+	size_t i, n = 0;
+
+	memset(V, 0, sizeof *V);
+	V->g = g;
+	V->ascii = ascii;
+	V->mouse = mouse;
+	V->rows = rows;
+	V->cols = cols;
+	V->browse = xcalloc(g->npages, sizeof *V->browse);
+	V->walk = xcalloc(g->nwalk, sizeof *V->walk);
+	/* The plain guide's order: the home menu, then any page it leaves out. */
+	V->order = xcalloc(g->npages, sizeof *V->order);
+	for (i = 0; i < g->nsections; i++) {
+		size_t p = g->sections[i].page->index;
+
+		if (!shown[p]) {
+			shown[p] = 1;
+			V->order[n++] = p;
+		}
+	}
+	for (i = 0; i < g->npages; i++)
+		if (!shown[i])
+			V->order[n++] = i;
+	free(shown);
+	view_push(V, &view_home_ops, 0);
+}
+
+void viewer_free(struct viewer *V)
+{
+	size_t i;
+
+	view_search_free(V);
+	for (i = 0; i < V->g->npages; i++)
+		layout_free(V->browse[i]);
+	for (i = 0; i < V->g->nwalk; i++)
+		layout_free(V->walk[i]);
+	free(V->browse);
+	free(V->walk);
+	free(V->order);
+	layout_free(V->home);
+	layout_free(V->help);
+	free(V->stack);
+}
+
+bool viewer_too_small(const struct viewer *V)
+{
+	return V->rows < VIEW_MIN_ROWS || V->cols < VIEW_MIN_COLS;
+}
+
+void viewer_resize(struct viewer *V, int rows, int cols)
+{
+	/* Nothing else to do: positions are anchors, not line numbers, and
+	 * layouts rewrap when they are next drawn. */
+	V->rows = rows;
+	V->cols = cols;
+}
+
+struct view *view_current(struct viewer *V)
+{
+	return &V->stack[V->depth - 1];
+}
+
+struct layout *view_layout(struct viewer *V, const struct view *v)
+{
+	struct layout *L = v->ops->layout(V, v);
+	size_t width = V->cols > VIEW_GUTTER + 1 ? (size_t)V->cols - VIEW_GUTTER - 1 : 2;
+
+	layout_wrap(L, width > VIEW_MAX_TEXT ? VIEW_MAX_TEXT : width);
+	return L;
+}
+
+/* The first row of v's text. */
+static int body_row(const struct view *v)
+{
+	return v->ops->header ? 1 : 0;
+}
+
+int view_height(const struct viewer *V, const struct view *v)
+{
+	int h = V->rows - 1 - body_row(v) - (v->ops->hint ? 1 : 0);
+
+	return h > 1 ? h : 1;
+}
+
+static size_t max_top(const struct layout *L, size_t h)
+{
+	return L->nlines > h ? L->nlines - h : 0;
+}
+
+size_t view_top(struct viewer *V, const struct view *v)
+{
+	struct layout *L = view_layout(V, v);
+	size_t top = layout_anchor_line(L, v->top), m = max_top(L, (size_t)view_height(V, v));
+
+	return top < m ? top : m;
+}
+
+bool view_at_end(struct viewer *V, const struct view *v)
+{
+	struct layout *L = view_layout(V, v);
+
+	return view_top(V, v) >= max_top(L, (size_t)view_height(V, v));
+}
+
+static void set_top(struct viewer *V, struct view *v, size_t line)
+{
+	struct layout *L = view_layout(V, v);
+	size_t m = max_top(L, (size_t)view_height(V, v));
+
+	v->top = layout_anchor(L, line < m ? line : m);
+}
+
+/* Whether any text line of block b is on screen. */
+static bool block_visible(struct viewer *V, struct view *v, size_t b)
+{
+	struct layout *L = view_layout(V, v);
+	size_t top = view_top(V, v), h = (size_t)view_height(V, v);
+	const struct layout_block *blk = &L->blocks[b];
+
+	return blk->first < top + h && blk->first + layout_text_lines(L, b) > top;
+}
+
+/* After scrolling: a choice that went off screen is dropped (menus take
+ * the nearest one on screen instead), so Enter never opens something the
+ * person cannot see. */
+static void fix_selection(struct viewer *V, struct view *v, int dir)
+{
+	struct layout *L = view_layout(V, v);
+	size_t b;
+
+	if (v->sel != LAYOUT_NONE && block_visible(V, v, v->sel))
+		return;
+	v->sel = LAYOUT_NONE;
+	if (!v->ops->always_select)
+		return;
+	for (b = 0; b < L->nblocks; b++) {
+		size_t i = dir < 0 ? L->nblocks - 1 - b : b;
+
+		if (L->blocks[i].selectable && block_visible(V, v, i)) {
+			v->sel = i;
+			return;
+		}
+	}
+}
+
+static void scroll(struct viewer *V, struct view *v, long delta)
+{
+	size_t top = view_top(V, v);
+
+	if (delta < 0)
+		set_top(V, v, (size_t)-delta > top ? 0 : top - (size_t)-delta);
+	else
+		set_top(V, v, top + (size_t)delta);
+	fix_selection(V, v, delta < 0 ? -1 : 1);
+}
+
+/* Scroll so that all of block b shows, or its start when it is too tall. */
+static void reveal(struct viewer *V, struct view *v, size_t b)
+{
+	struct layout *L = view_layout(V, v);
+	size_t top = view_top(V, v), h = (size_t)view_height(V, v);
+	size_t first = L->blocks[b].first, n = layout_text_lines(L, b);
+
+	if (first < top)
+		set_top(V, v, first);
+	else if (first + n > top + h)
+		set_top(V, v, n > h ? first : first + n - h);
+}
+
+/* Down (dir 1) or up (-1): the next choice if it is on screen, else a
+ * line.  With nothing chosen, Up only scrolls: reading back up a page
+ * should not jump to a link at the bottom of the screen. */
+static void move(struct viewer *V, struct view *v, int dir)
+{
+	struct layout *L = view_layout(V, v);
+	size_t top = view_top(V, v), h = (size_t)view_height(V, v), b;
+
+	if (v->sel != LAYOUT_NONE || dir > 0) {
+		b = v->sel != LAYOUT_NONE ? v->sel + (size_t)dir : 0;
+		/* Walking off either end wraps b past nblocks, which ends the loop. */
+		for (; b < L->nblocks; b += (size_t)dir) {
+			const struct layout_block *blk = &L->blocks[b];
+
+			if (!blk->selectable)
+				continue;
+			if (block_visible(V, v, b)) {
+				v->sel = b;
+				reveal(V, v, b);
+				return;
+			}
+			if (dir > 0 ? blk->first >= top + h : blk->first < top)
+				break;
+		}
+	}
+	scroll(V, v, dir);
+}
+
+void view_show_line(struct viewer *V, struct view *v, size_t line)
+{
+	struct layout *L = view_layout(V, v);
+	size_t h = (size_t)view_height(V, v), first;
+
+	if (line >= L->nlines)
+		return;
+	first = L->blocks[L->lines[line].block].first;
+	set_top(V, v, line - first < h ? first : line);
+}
+
+void view_page_down(struct viewer *V, struct view *v)
+{
+	int h = view_height(V, v);
+
+	/* One line of the screen before stays, to keep the thread. */
+	scroll(V, v, h > 2 ? h - 1 : 1);
+}
+
+struct view *view_push(struct viewer *V, const struct view_ops *ops, size_t page)
+{
+	struct view *v;
+
+	if (V->depth == V->cap) {
+		V->cap = V->cap ? V->cap * 2 : 16;
+		V->stack = xreallocarray(V->stack, V->cap, sizeof *V->stack);
+	}
+	v = &V->stack[V->depth++];
+	v->ops = ops;
+	v->page = page;
+	v->top.block = 0;
+	v->top.off = 0;
+	v->top.n = 1;
+	v->sel = LAYOUT_NONE;
+	fix_selection(V, v, 1);
+	return v;
+}
+
+bool view_pop(struct viewer *V)
+{
+	if (V->depth <= 1)
+		return false;
+	V->depth--;
+	return true;
+}
+
+void view_say(struct viewer *V, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(V->message, sizeof V->message, fmt, ap);
+	va_end(ap);
+}
+
+const char *view_key_name(enum action act)
+{
+	static char names[ACT_COUNT][16];
+	int key;
+
+	if (act <= ACT_NONE || act >= ACT_COUNT || !keys_bound(act, &key, 1))
+		return "?";
+	return keys_name(key, names[act], sizeof names[act]);
+}
+
+struct layout *view_browse_layout(struct viewer *V, size_t i)
+{
+	if (!V->browse[i])
+		V->browse[i] = layout_page(V->g->pages[i], LAYOUT_BROWSE, V->ascii);
+	return V->browse[i];
+}
+
+void view_open_page(struct viewer *V, size_t i, const struct guide_item *item)
+{
+	struct view *v = view_push(V, &view_page_ops, i);
+	struct layout *L = view_layout(V, v);
+	size_t b;
+
+	if (!item)
+		return;
+	for (b = 0; b < L->nblocks; b++) {
+		if (L->blocks[b].kind == LAYOUT_ITEM && L->blocks[b].item == item) {
+			set_top(V, v, L->blocks[b].first);
+			v->sel = b;
+			return;
+		}
+	}
+}
+
+void view_crumb_page(struct viewer *V, const char *first, size_t page, char *buf, size_t size)
+{
+	/* The title as the page's layout holds it: sanitized, and ASCII if need be. */
+	const struct layout *L = view_browse_layout(V, page);
+
+	snprintf(buf, size, "%s %s %s", first, layout_glyph(GLYPH_CRUMB, V->ascii),
+		 L->nblocks ? L->blocks[0].text : "");
+}
+
+/* --- drawing ------------------------------------------------------------ */
+
+static enum ui_elem text_elem(enum layout_kind kind)
+{
+	switch (kind) {
+	case LAYOUT_TITLE:
+		return UI_TITLE;
+	case LAYOUT_HEADING:
+		return UI_HEADING;
+	case LAYOUT_ITEM_LINK:
+	case LAYOUT_LINK:
+		return UI_LINK;
+	case LAYOUT_ENTRY:
+		return UI_ENTRY;
+	case LAYOUT_CODE:
+		return UI_CODE;
+	case LAYOUT_NOTE:
+		return UI_NOTE;
+	default:
+		return UI_TEXT;
+	}
+}
+
+static enum ui_elem label_elem(enum layout_kind kind)
+{
+	switch (kind) {
+	case LAYOUT_ITEM:
+		return UI_BULLET;
+	case LAYOUT_KEY:
+		return UI_KEY;
+	default:
+		return text_elem(kind);
+	}
+}
+
+/* Draw one line of text, the matches of the search in their own style. */
+static void draw_text(struct viewer *V, int row, int col, int maxw, const struct layout_block *b,
+		      const struct layout_line *ln, enum ui_elem elem)
+{
+	const char *s = ln->note ? b->note : b->text;
+	size_t pos = ln->off, end = ln->off + ln->len, from = 0, moff, mlen;
+	const struct view_search *S = &V->search;
+
+	if (S->qlen && b->searchable && !ln->note) {
+		/* From the block's start, for a match that began on the line before. */
+		while (pos < end &&
+		       search_find(b->text, b->len, S->query, S->qlen, from, &moff, &mlen)) {
+			size_t mend = moff + mlen;
+
+			from = mend;
+			if (mend <= pos)
+				continue;
+			if (moff > pos) {
+				size_t n = (moff < end ? moff : end) - pos;
+				int w = ui_put(row, col, maxw, elem, s + pos, n);
+
+				col += w;
+				maxw -= w;
+				pos += n;
+			}
+			if (pos < end) {
+				size_t n = (mend < end ? mend : end) - pos;
+				int w = ui_put(row, col, maxw, UI_MATCH, s + pos, n);
+
+				col += w;
+				maxw -= w;
+				pos += n;
+			}
+		}
+	}
+	if (pos < end)
+		ui_put(row, col, maxw, elem, s + pos, end - pos);
+}
+
+static void draw_body(struct viewer *V, struct view *v)
+{
+	struct layout *L = view_layout(V, v);
+	int row0 = body_row(v), h = view_height(V, v), r;
+	size_t top = view_top(V, v);
+
+	for (r = 0; r < h && top + (size_t)r < L->nlines; r++) {
+		size_t line = top + (size_t)r;
+		const struct layout_line *ln = &L->lines[line];
+		const struct layout_block *b = &L->blocks[ln->block];
+		bool chosen = ln->block == v->sel && !ln->blank;
+		int row = row0 + r, x = VIEW_GUTTER;
+
+		if (ln->blank)
+			continue;
+		if (chosen) {
+			ui_fill(row, 0, V->cols, UI_SELECTED);
+			/* The marker shows the choice without colour or reverse video too. */
+			if (line == b->first)
+				ui_put(row, 0, VIEW_GUTTER, UI_SELECTED, ">", 1);
+		}
+		if (ln->label && b->label)
+			ui_put(row, x + (int)b->label_col, V->cols - x - (int)b->label_col,
+			       chosen ? UI_SELECTED : label_elem(b->kind), b->label, strlen(b->label));
+		draw_text(V, row, x + (int)ln->indent, V->cols - x - (int)ln->indent, b, ln,
+			  chosen ? UI_SELECTED : ln->note ? UI_NOTE : text_elem(b->kind));
+	}
+}
+
+/* Cut s (a buffer of `size` bytes) to at most `width` columns, with an
+ * ellipsis where it was cut. */
+static void fit(struct viewer *V, char *s, size_t size, size_t width)
+{
+	const char *dots = layout_glyph(GLYPH_ELLIPSIS, V->ascii);
+	size_t dlen = strlen(dots), dw = text_width(dots, dlen), n = strlen(s), i = 0, w = 0;
+
+	if (text_width(s, n) <= width)
+		return;
+	if (dw > width)
+		dw = dlen = 0;
+	while (i < n) {
+		int32_t cp;
+		size_t len = text_decode(s + i, n - i, &cp);
+		size_t cw = (size_t)text_cp_width(cp);
+
+		if (w + cw + dw > width)
+			break;
+		w += cw;
+		i += len;
+	}
+	if (i + dlen >= size)
+		dlen = 0;
+	memcpy(s + i, dots, dlen);
+	s[i + dlen] = '\0';
+}
+
+static const char *position(struct viewer *V, struct view *v)
+{
+	static char buf[32];
+	struct layout *L = view_layout(V, v);
+	size_t h = (size_t)view_height(V, v), top = view_top(V, v);
+
+	if (L->nlines <= h)
+		return "All";
+	if (top == 0)
+		return "Top";
+	if (top >= max_top(L, h))
+		return "End";
+	snprintf(buf, sizeof buf, "%zu%%", (top + h) * 100 / L->nlines);
+	return buf;
+}
+
+static void draw_status(struct viewer *V, struct view *v)
+{
+	char left[512], right[128], help[64];
+	int row = V->rows - 1, room;
+	bool said = V->message[0] != '\0';
+
+	if (said)
+		snprintf(left, sizeof left, "%s", V->message);
+	else
+		v->ops->crumb(V, v, left, sizeof left);
+	snprintf(help, sizeof help, "%s help  %s quit", view_key_name(ACT_HELP),
+		 view_key_name(ACT_QUIT));
+	/* The hint goes first when room is short, then the position; what
+	 * the status says is never dropped. */
+	room = V->cols - 2;
+	snprintf(right, sizeof right, "%s  %s", position(V, v), help);
+	if ((int)(text_width(left, strlen(left)) + strlen(right)) + 2 > room)
+		snprintf(right, sizeof right, "%s", position(V, v));
+	if ((int)(text_width(left, strlen(left)) + strlen(right)) + 2 > room)
+		right[0] = '\0';
+	ui_fill(row, 0, V->cols, UI_STATUS);
+	fit(V, left, sizeof left, (size_t)(room > 0 ? room : 0));
+	ui_put(row, 1, room, said ? UI_MESSAGE : UI_STATUS, left, strlen(left));
+	if (right[0])
+		ui_put(row, V->cols - 1 - (int)strlen(right), (int)strlen(right), UI_STATUS, right,
+		       strlen(right));
+}
+
+static void draw_too_small(struct viewer *V)
+{
+	static const char msg[] = "Terminal too small - enlarge it or press q";
+	struct text_line *lines = NULL;
+	size_t n = text_wrap(msg, sizeof msg - 1, (size_t)(V->cols > 1 ? V->cols : 1), &lines), i;
+
+	for (i = 0; i < n && (int)i < V->rows; i++)
+		ui_put((int)i, 0, V->cols, UI_TEXT, msg + lines[i].off, lines[i].len);
+	free(lines);
+}
+
+void viewer_draw(struct viewer *V)
+{
+	struct view *v = view_current(V);
+	char line[512];
+
+	if (viewer_too_small(V)) {
+		draw_too_small(V);
+		return;
+	}
+	/* The fixed lines line up with the text, after the gutter. */
+	if (v->ops->header) {
+		v->ops->header(V, v, line, sizeof line);
+		fit(V, line, sizeof line, (size_t)V->cols - VIEW_GUTTER - 1);
+		ui_put(0, VIEW_GUTTER, V->cols, UI_STEP, line, strlen(line));
+	}
+	draw_body(V, v);
+	if (v->ops->hint) {
+		v->ops->hint(V, v, line, sizeof line);
+		fit(V, line, sizeof line, (size_t)V->cols - VIEW_GUTTER - 1);
+		ui_put(V->rows - 2, VIEW_GUTTER, V->cols, UI_HINT, line, strlen(line));
+	}
+	if (V->search.prompt)
+		view_search_draw(V);
+	else
+		draw_status(V, v);
+}
+
+/* --- input -------------------------------------------------------------- */
+
+static void open_chosen(struct viewer *V, struct view *v)
+{
+	if (v->ops->open)
+		v->ops->open(V, v, v->sel);
+}
+
+enum viewer_result viewer_key(struct viewer *V, int key)
+{
+	enum action act = keys_action(key);
+	struct view *v = view_current(V);
+
+	V->message[0] = '\0';
+	if (V->search.prompt)
+		return view_search_key(V, key);
+	if (viewer_too_small(V))
+		return act == ACT_QUIT ? VIEWER_QUIT : act == ACT_SUSPEND ? VIEWER_SUSPEND : VIEWER_GO_ON;
+	switch (act) {
+	case ACT_UP:
+		move(V, v, -1);
+		break;
+	case ACT_DOWN:
+		move(V, v, 1);
+		break;
+	case ACT_PAGE_UP: {
+		int h = view_height(V, v);
+
+		scroll(V, v, -(h > 2 ? h - 1 : 1));
+		break;
+	}
+	case ACT_PAGE_DOWN:
+		view_page_down(V, v);
+		break;
+	case ACT_TOP:
+		set_top(V, v, 0);
+		v->sel = LAYOUT_NONE;
+		fix_selection(V, v, 1);
+		break;
+	case ACT_BOTTOM:
+		set_top(V, v, (size_t)-1);
+		v->sel = LAYOUT_NONE;
+		fix_selection(V, v, -1);
+		break;
+	case ACT_OPEN:
+		open_chosen(V, v);
+		break;
+	case ACT_BACK:
+		if (!view_pop(V))
+			view_say(V, "This is the home screen: press %s to quit",
+				 view_key_name(ACT_QUIT));
+		break;
+	case ACT_SEARCH:
+		view_search_start(V);
+		break;
+	case ACT_NEXT_MATCH:
+		view_search_step(V, 1);
+		break;
+	case ACT_PREV_MATCH:
+		view_search_step(V, -1);
+		break;
+	case ACT_HELP:
+		if (v->ops == &view_help_ops)
+			view_pop(V);
+		else
+			view_push(V, &view_help_ops, 0);
+		break;
+	case ACT_SUSPEND:
+		return VIEWER_SUSPEND;
+	case ACT_QUIT:
+		return VIEWER_QUIT;
+	case ACT_NONE:
+	case ACT_COUNT:
+		break;
+	}
+	return VIEWER_GO_ON;
+}
+
+void viewer_click(struct viewer *V, int row, int col)
+{
+	struct view *v = view_current(V);
+	struct layout *L;
+	int r = row - body_row(v);
+	size_t line;
+
+	(void)col;
+	V->message[0] = '\0';
+	if (V->search.prompt || viewer_too_small(V) || r < 0 || r >= view_height(V, v))
+		return;
+	L = view_layout(V, v);
+	line = view_top(V, v) + (size_t)r;
+	if (line >= L->nlines || L->lines[line].blank || !L->blocks[L->lines[line].block].selectable)
+		return;
+	v->sel = L->lines[line].block;
+	open_chosen(V, v);
+}
+
+void viewer_wheel(struct viewer *V, int dir)
+{
+	struct view *v = view_current(V);
+
+	V->message[0] = '\0';
+	if (V->search.prompt || viewer_too_small(V))
+		return;
+	scroll(V, v, dir * 3);
+}

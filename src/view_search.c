@@ -1,0 +1,247 @@
+/* view_search.c - the search prompt on the bottom line, and going from
+ * match to match across pages. */
+#include "view.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "ui.h"
+#include "util.h"
+
+void view_search_free(struct viewer *V)
+{
+	free(V->search.hits);
+	V->search.hits = NULL;
+	V->search.nhits = 0;
+	V->search.hit = 0;
+}
+
+void view_search_start(struct viewer *V)
+{
+	V->search.prompt = true;
+	V->search.ilen = 0;
+	V->search.input[0] = '\0';
+}
+
+/* Encode cp as UTF-8 into out (4 bytes); return its length. */
+static size_t utf8(int32_t cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | cp >> 18);
+	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* A key that types a character: printable, and ASCII on an ASCII terminal
+ * (the text searched is ASCII there too). */
+static bool typable(const struct viewer *V, int key)
+{
+	if (key < 0x20 || key >= KEYS_FN(0) || key > 0x10FFFF || (key >= 0xD800 && key <= 0xDFFF))
+		return false;
+	if (V->ascii && key >= 0x7F)
+		return false;
+	return !text_is_control(key);
+}
+
+static void erase_last(struct view_search *S)
+{
+	/* Back over continuation bytes to the start of the last character. */
+	while (S->ilen > 0 && ((unsigned char)S->input[--S->ilen] & 0xC0) == 0x80)
+		;
+	S->input[S->ilen] = '\0';
+}
+
+/* Where the reading is: a position in the reading order and a block of
+ * that page's browse layout, to search onwards from. */
+static void here(struct viewer *V, size_t *at, size_t *block)
+{
+	struct view *v = view_current(V);
+	size_t page, i;
+
+	*at = 0;
+	*block = 0;
+	if (v->ops == &view_page_ops)
+		page = v->page;
+	else if (v->ops == &view_step_ops)
+		page = V->g->walk[v->page].page->index;
+	else
+		return;
+	for (i = 0; i < V->g->npages; i++)
+		if (V->order[i] == page)
+			*at = i;
+	/* Block numbers of the walk-through's layouts differ; its page starts at 0. */
+	if (v->ops == &view_page_ops && v->top.block != LAYOUT_NONE)
+		*block = v->top.block;
+}
+
+/* Show the current match; push a new screen, or reuse the page on screen. */
+static void show(struct viewer *V, bool push, const char *note)
+{
+	struct view_search *S = &V->search;
+	const struct search_hit *h = &S->hits[S->hit];
+	size_t page = V->order[h->layout];
+	struct view *v = view_current(V);
+	struct layout *L;
+
+	if (push || v->ops != &view_page_ops) {
+		v = view_push(V, &view_page_ops, page);
+	} else {
+		v->page = page;
+		v->top.block = 0;
+		v->top.off = 0;
+		v->top.n = 1;
+	}
+	L = view_layout(V, v);
+	v->sel = L->blocks[h->block].selectable ? h->block : LAYOUT_NONE;
+	view_show_line(V, v, layout_line_of(L, h->block, h->off));
+	view_say(V, "Match %zu of %zu for '%s'%s", S->hit + 1, S->nhits, S->query, note);
+}
+
+static void run(struct viewer *V)
+{
+	struct view_search *S = &V->search;
+	struct layout **layouts;
+	size_t n = V->g->npages, i, at, block, len;
+	char *q;
+
+	if (!S->ilen)
+		return;
+	view_search_free(V);
+	q = text_sanitize(S->input, S->ilen, &len);
+	if (len > SEARCH_MAX)
+		len = SEARCH_MAX;
+	memcpy(S->query, q, len);
+	S->query[len] = '\0';
+	S->qlen = len;
+	free(q);
+	/* Every page is laid out once, on the first search; later searches
+	 * only read the layouts. */
+	layouts = xcalloc(n, sizeof *layouts);
+	for (i = 0; i < n; i++)
+		layouts[i] = view_browse_layout(V, V->order[i]);
+	S->nhits = search_layouts(layouts, n, S->query, S->qlen, &S->hits);
+	free(layouts);
+	if (!S->nhits) {
+		view_say(V, "No match for '%s'", S->query);
+		S->qlen = 0;
+		S->query[0] = '\0';
+		return;
+	}
+	here(V, &at, &block);
+	for (i = 0; i < S->nhits; i++)
+		if (S->hits[i].layout > at || (S->hits[i].layout == at && S->hits[i].block >= block))
+			break;
+	S->hit = i < S->nhits ? i : 0;
+	show(V, true, i < S->nhits ? "" : " (back to the first)");
+}
+
+enum viewer_result view_search_key(struct viewer *V, int key)
+{
+	struct view_search *S = &V->search;
+
+	switch (keys_prompt_action(key)) {
+	case PROMPT_RUN:
+		S->prompt = false;
+		run(V);
+		break;
+	case PROMPT_ERASE:
+		erase_last(S);
+		break;
+	case PROMPT_CLEAR:
+		S->ilen = 0;
+		S->input[0] = '\0';
+		break;
+	case PROMPT_CANCEL:
+		S->prompt = false;
+		break;
+	case PROMPT_QUIT:
+		return VIEWER_QUIT;
+	case PROMPT_NONE:
+	case PROMPT_COUNT:
+		if (typable(V, key)) {
+			char buf[4];
+			size_t n = utf8(key, buf);
+
+			if (S->ilen + n <= SEARCH_MAX) {
+				memcpy(S->input + S->ilen, buf, n);
+				S->ilen += n;
+				S->input[S->ilen] = '\0';
+			}
+		}
+		break;
+	}
+	return VIEWER_GO_ON;
+}
+
+void view_search_step(struct viewer *V, int dir)
+{
+	struct view_search *S = &V->search;
+	const char *note = "";
+
+	if (!S->nhits) {
+		view_say(V, "No search yet: press %s to search", view_key_name(ACT_SEARCH));
+		return;
+	}
+	if (dir > 0 && S->hit + 1 == S->nhits) {
+		S->hit = 0;
+		note = " (back to the first)";
+	} else if (dir < 0 && S->hit == 0) {
+		S->hit = S->nhits - 1;
+		note = " (back to the last)";
+	} else {
+		S->hit += dir > 0 ? 1 : (size_t)-1;
+	}
+	show(V, false, note);
+}
+
+/* The name of the first key of a prompt action, into buf (16 bytes). */
+static const char *prompt_key(enum prompt_action act, char *buf)
+{
+	int key;
+
+	if (!keys_prompt_bound(act, &key, 1))
+		return "?";
+	return keys_name(key, buf, 16);
+}
+
+void view_search_draw(struct viewer *V)
+{
+	static const char label[] = "Search: ";
+	const struct view_search *S = &V->search;
+	int row = V->rows - 1, col, room;
+	size_t skip = 0;
+	char hint[64], run_name[16], cancel_name[16];
+
+	ui_fill(row, 0, V->cols, UI_PROMPT);
+	col = ui_put(row, 0, V->cols, UI_HEADING, label, sizeof label - 1);
+	snprintf(hint, sizeof hint, "%s: search  %s: cancel", prompt_key(PROMPT_RUN, run_name),
+		 prompt_key(PROMPT_CANCEL, cancel_name));
+	room = V->cols - col - 1;
+	/* The end of a long query shows, where the typing is. */
+	while (skip < S->ilen && (int)text_width(S->input + skip, S->ilen - skip) > room)
+		skip += text_decode(S->input + skip, S->ilen - skip, NULL);
+	col += ui_put(row, col, room, UI_PROMPT, S->input + skip, S->ilen - skip);
+	ui_cursor(row, col);
+	if (col + 2 + (int)strlen(hint) < V->cols)
+		ui_put(row, V->cols - 1 - (int)strlen(hint), (int)strlen(hint), UI_NOTE, hint,
+		       strlen(hint));
+}
