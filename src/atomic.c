@@ -10,18 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "util.h"
-
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xasprintf("%.*s", (int)(slash - path), path);
-}
 
 static int write_all(int fd, const char *buf, size_t len)
 {
@@ -41,9 +31,9 @@ static int write_all(int fd, const char *buf, size_t len)
 
 int atomic_write(const char *path, const char *buf, size_t len, mode_t mode, char **error)
 {
-	char *dir = dir_of(path), *tmp = xasprintf("%s.tmpXXXXXX", path);
+	char *dir = fileio_dir_of(path), *tmp = xasprintf("%s.tmpXXXXXX", path);
 	struct stat st;
-	int fd, dfd, saved;
+	int fd, saved;
 
 	*error = NULL;
 	fd = mkstemp(tmp);
@@ -67,11 +57,7 @@ int atomic_write(const char *path, const char *buf, size_t len, mode_t mode, cha
 		goto fail;
 	}
 	/* The rename itself is only durable once the directory is synced. */
-	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
+	fileio_sync_dir(dir);
 	free(dir);
 	free(tmp);
 	return 1;

@@ -26,6 +26,7 @@
 #include <yaml.h>
 
 #include "atomic.h"
+#include "fileio.h"
 #include "text.h"
 #include "util.h"
 
@@ -427,36 +428,6 @@ int state_parse(struct state *st, const char *buf, size_t len, char **why)
 
 enum got { GOT_STATE, GOT_NOTHING, GOT_BAD };
 
-/* Read at most max + 1 bytes, so a file that grew since fstat() is caught. */
-static char *read_all(int fd, size_t max, size_t *len)
-{
-	size_t cap = 4096, n = 0;
-	char *buf = xmalloc(cap);
-
-	for (;;) {
-		ssize_t r;
-
-		if (n == cap) {
-			if (cap > max)
-				break;
-			cap *= 2;
-			buf = xreallocarray(buf, cap, 1);
-		}
-		r = read(fd, buf + n, cap - n);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			free(buf);
-			return NULL;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-	}
-	*len = n;
-	return buf;
-}
-
 /* Read path into st (left empty unless GOT_STATE); on GOT_BAD *why says why. */
 static enum got read_state(struct state *st, const char *path, char **why)
 {
@@ -490,7 +461,7 @@ static enum got read_state(struct state *st, const char *path, char **why)
 		close(fd);
 		return GOT_BAD;
 	}
-	buf = read_all(fd, STATE_MAX_BYTES, &len);
+	buf = fileio_read_fd(fd, STATE_MAX_BYTES, &len);
 	if (!buf) {
 		*why = xstrdup(strerror(errno));
 		close(fd);
@@ -503,27 +474,6 @@ static enum got read_state(struct state *st, const char *path, char **why)
 }
 
 /* --- files and directories --------------------------------------------- */
-
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xasprintf("%.*s", (int)(slash - path), path);
-}
-
-static void fsync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-}
 
 /* mkdir -p with mode 0700 for what it creates; return 0 with *err set on failure. */
 static int make_dirs(const char *dir, char **err)
@@ -668,9 +618,9 @@ static enum got read_or_set_aside(struct state *st, const char *path, struct bad
 	if (got == GOT_BAD) {
 		bad->aside = move_aside(path, &bad->err);
 		if (bad->aside) {
-			char *dir = dir_of(path);
+			char *dir = fileio_dir_of(path);
 
-			fsync_dir(dir);
+			fileio_sync_dir(dir);
 			free(dir);
 		}
 	}
@@ -799,7 +749,7 @@ static char *emit(const struct state_ids *lists, size_t *len, char **err)
  * atomic_write() makes: PATH.tmpXXXXXX. */
 static void remove_stale_temps(const char *path)
 {
-	char *dir = dir_of(path);
+	char *dir = fileio_dir_of(path);
 	const char *slash = strrchr(path, '/');
 	const char *base = slash ? slash + 1 : path;
 	size_t blen = strlen(base);
@@ -824,7 +774,7 @@ int state_save(struct state *st, const char *path, char **msg)
 {
 	struct bad_file bad = { NULL, NULL, NULL };
 	struct state merged;
-	char *dir = dir_of(path), *err = NULL, *buf = NULL;
+	char *dir = fileio_dir_of(path), *err = NULL, *buf = NULL;
 	size_t len = 0, i;
 	enum got got;
 	int fd, l, ok = 0;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "fileio.h"
 #include "text.h"
 #include "util.h"
 
@@ -403,38 +404,6 @@ int ydoc_parse(struct ydoc *doc, const char *path, const char *buf, size_t len, 
 	return build(doc, d);
 }
 
-/* Read at most `max` + 1 bytes so a file that grew past the limit since
- * fstat() is still caught. */
-static char *read_all(int fd, size_t max, size_t *len, int *err)
-{
-	size_t cap = 4096, n = 0;
-	char *buf = xmalloc(cap);
-
-	for (;;) {
-		ssize_t r;
-
-		if (n == cap) {
-			if (cap > max)
-				break;
-			cap *= 2;
-			buf = xreallocarray(buf, cap, 1);
-		}
-		r = read(fd, buf + n, cap - n);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			*err = errno;
-			free(buf);
-			return NULL;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-	}
-	*len = n;
-	return buf;
-}
-
 int ydoc_load(struct ydoc *doc, const char *path, struct diag *d)
 {
 	struct stat st;
@@ -466,7 +435,8 @@ int ydoc_load(struct ydoc *doc, const char *path, struct diag *d)
 		close(fd);
 		return 0;
 	}
-	buf = read_all(fd, YTREE_MAX_BYTES, &len, &err);
+	buf = fileio_read_fd(fd, YTREE_MAX_BYTES, &len);
+	err = errno;
 	close(fd);
 	if (!buf) {
 		diag_file(d, path, "cannot read: %s", strerror(err));
