@@ -146,29 +146,35 @@ static char *command(struct script *s, char *line)
 	return NULL;
 }
 
-/* A line of keys; return an error message or NULL. */
+/* A line of keys: blanks separate, `<Name>` is a named key wherever it
+ * appears ("/potassium<Enter>"), anything else types itself.  Return an
+ * error message or NULL. */
 static char *keys_line(struct script *s, const char *line)
 {
 	const char *p = line;
 
-	for (;;) {
+	while (*p) {
 		size_t len;
 
-		p += strspn(p, " \t\r\n");
-		if (!*p)
-			return NULL;
-		len = strcspn(p, " \t\r\n");
-		if (len > 2 && p[0] == '<' && p[len - 1] == '>') {
-			int key = named_key(p + 1, len - 2);
+		if (strchr(" \t\r\n", *p)) {
+			p++;
+			continue;
+		}
+		if (*p == '<' && (len = strcspn(p + 1, "> \t\r\n")) > 0 && p[1 + len] == '>') {
+			int key = named_key(p + 1, len);
 
 			if (!key)
-				return xasprintf("unknown key '%.*s'", (int)len, p);
+				return xasprintf("unknown key '<%.*s>' (write <lt> for '<')", (int)len,
+						 p + 1);
 			add(s, SCRIPT_KEY)->key = key;
-		} else {
-			add_text(s, p, len);
+			p += len + 2;
+			continue;
 		}
+		len = text_decode(p, strlen(p), NULL);
+		add_text(s, p, len);
 		p += len;
 	}
+	return NULL;
 }
 
 struct script *script_load(const char *path, char **error)

@@ -556,7 +556,8 @@ int ui_run(const struct guide *g, const struct ui_options *opt)
 		say_unusable(getenv("TERM"));
 		return UI_NO_TERMINAL;
 	}
-	viewer_init(&V, g, ascii_terminal(), T.mouse, LINES, COLS);
+	/* A script clicks without a mouse, so the screens see the option. */
+	viewer_init(&V, g, ascii_terminal(), opt->mouse, LINES, COLS);
 	status = T.scripted ? play(&V, script) : interact(&V);
 	stop();
 	viewer_free(&V);

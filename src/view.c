@@ -485,14 +485,49 @@ static void draw_status(struct viewer *V, struct view *v)
 		       strlen(right));
 }
 
+/* Whether every word of msg fits in `cols` columns. */
+static bool words_fit(const char *msg, size_t cols)
+{
+	while (*msg) {
+		size_t len = strcspn(msg, " ");
+
+		if (text_width(msg, len) > cols)
+			return false;
+		msg += len + strspn(msg + len, " ");
+	}
+	return true;
+}
+
+/* The longest message that fits, centred: what happened and how to get out
+ * matter more than the words. */
 static void draw_too_small(struct viewer *V)
 {
-	static const char msg[] = "Terminal too small - enlarge it or press q";
+	static const char *const msgs[] = {
+		"Terminal too small - enlarge it or press q",
+		"Too small: enlarge it or press q",
+		"Too small - press q",
+		"q: quit",
+		"q",
+	};
+	size_t cols = (size_t)(V->cols > 1 ? V->cols : 1), i, n = 0, k;
 	struct text_line *lines = NULL;
-	size_t n = text_wrap(msg, sizeof msg - 1, (size_t)(V->cols > 1 ? V->cols : 1), &lines), i;
+	const char *msg = msgs[0];
 
-	for (i = 0; i < n && (int)i < V->rows; i++)
-		ui_put((int)i, 0, V->cols, UI_TEXT, msg + lines[i].off, lines[i].len);
+	for (k = 0; k < sizeof msgs / sizeof msgs[0]; k++) {
+		msg = msgs[k];
+		free(lines);
+		lines = NULL;
+		n = text_wrap(msg, strlen(msg), cols, &lines);
+		if ((int)n <= V->rows && words_fit(msg, cols))
+			break;
+	}
+	for (i = 0; i < n && (int)i < V->rows; i++) {
+		int row = (V->rows - (int)n) / 2 + (int)i;
+		int col = (V->cols - (int)lines[i].width) / 2;
+
+		ui_put(row > 0 ? row : (int)i, col > 0 ? col : 0, V->cols, UI_TEXT, msg + lines[i].off,
+		       lines[i].len);
+	}
 	free(lines);
 }
 
@@ -610,7 +645,8 @@ void viewer_click(struct viewer *V, int row, int col)
 
 	(void)col;
 	V->message[0] = '\0';
-	if (V->search.prompt || viewer_too_small(V) || r < 0 || r >= view_height(V, v))
+	if (!V->mouse || V->search.prompt || viewer_too_small(V) || r < 0 ||
+	    r >= view_height(V, v))
 		return;
 	L = view_layout(V, v);
 	line = view_top(V, v) + (size_t)r;
@@ -625,7 +661,7 @@ void viewer_wheel(struct viewer *V, int dir)
 	struct view *v = view_current(V);
 
 	V->message[0] = '\0';
-	if (V->search.prompt || viewer_too_small(V))
+	if (!V->mouse || V->search.prompt || viewer_too_small(V))
 		return;
 	scroll(V, v, dir * 3);
 }

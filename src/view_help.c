@@ -10,7 +10,7 @@
 #include "util.h"
 
 /* Key names wider than this get a line of their own. */
-#define KEY_COLUMN_MAX 24
+#define KEY_COLUMN_MAX 26
 
 static void add_key(struct layout *L, char *names, const char *help, size_t column)
 {
