@@ -355,10 +355,18 @@ void layout_wrap(struct layout *L, size_t width)
 
 		b->first = L->nlines;
 		if (b->label) {
-			size_t lw = text_width(b->label, strlen(b->label));
+			size_t llen = strlen(b->label), lw = text_width(b->label, llen);
 
-			/* A label that does not fit before the text gets a line of its own. */
-			own_line = b->label_col + lw > ind;
+			/* A label that does not fit before the text (with a space
+			 * after it) gets a line of its own; so does a wide label
+			 * column, the help's keys, that would squeeze the text
+			 * on a narrow screen. */
+			if (b->indent > 8 && width < b->indent + 30) {
+				ind = fit_indent(4, width);
+				own_line = true;
+			}
+			if (b->label_col + lw + (llen && b->label[llen - 1] != ' ') > ind)
+				own_line = true;
 			if (own_line)
 				emit(L, i, 0, 0, ind, false, true, false);
 		}

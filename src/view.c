@@ -201,7 +201,9 @@ static void move(struct viewer *V, struct view *v, int dir)
 
 			if (!blk->selectable)
 				continue;
-			if (block_visible(V, v, b)) {
+			/* A menu goes from entry to entry; a page only chooses
+			 * what is on screen, and reads on otherwise. */
+			if (v->ops->always_select || block_visible(V, v, b)) {
 				v->sel = b;
 				reveal(V, v, b);
 				return;
@@ -457,27 +459,48 @@ static const char *position(struct viewer *V, struct view *v)
 	return buf;
 }
 
+/* The status line: what was said, or where this is, on the left; how far
+ * down and the two keys everyone needs on the right.  When room is short
+ * the place gets cut first, then the position goes, then "? help". */
 static void draw_status(struct viewer *V, struct view *v)
 {
-	char left[512], right[128], help[64];
-	int row = V->rows - 1, room;
+	char left[512], right[128], keys[64], *rights[3];
+	int row = V->rows - 1, room = V->cols - 2, i;
 	bool said = V->message[0] != '\0';
+	const int min_left = 12;
 
 	if (said)
 		snprintf(left, sizeof left, "%s", V->message);
 	else
 		v->ops->crumb(V, v, left, sizeof left);
-	snprintf(help, sizeof help, "%s help  %s quit", view_key_name(ACT_HELP),
+	snprintf(keys, sizeof keys, "%s help  %s quit", view_key_name(ACT_HELP),
 		 view_key_name(ACT_QUIT));
-	/* The hint goes first when room is short, then the position; what
-	 * the status says is never dropped. */
-	room = V->cols - 2;
-	snprintf(right, sizeof right, "%s  %s", position(V, v), help);
-	if ((int)(text_width(left, strlen(left)) + strlen(right)) + 2 > room)
-		snprintf(right, sizeof right, "%s", position(V, v));
-	if ((int)(text_width(left, strlen(left)) + strlen(right)) + 2 > room)
-		right[0] = '\0';
+	rights[0] = xasprintf("%s  %s", position(V, v), keys);
+	rights[1] = xstrdup(keys);
+	rights[2] = xasprintf("%s quit", view_key_name(ACT_QUIT));
+	right[0] = '\0';
+	for (i = 0; i < 3; i++) {
+		int need = (int)strlen(rights[i]) + 2;
+		int want = said ? (int)text_width(left, strlen(left)) : min_left;
+
+		if (need + want <= room) {
+			snprintf(right, sizeof right, "%s", rights[i]);
+			break;
+		}
+	}
+	for (i = 0; i < 3; i++)
+		free(rights[i]);
 	ui_fill(row, 0, V->cols, UI_STATUS);
+	room -= right[0] ? (int)strlen(right) + 2 : 0;
+	if (!said && (int)text_width(left, strlen(left)) > room) {
+		/* Short of room, "Home > Prevention" says enough as "Prevention". */
+		const char *sep = layout_glyph(GLYPH_CRUMB, V->ascii), *p, *last = NULL;
+
+		for (p = strstr(left, sep); p; p = strstr(p + 1, sep))
+			last = p;
+		if (last)
+			memmove(left, last + strlen(sep) + 1, strlen(last + strlen(sep) + 1) + 1);
+	}
 	fit(V, left, sizeof left, (size_t)(room > 0 ? room : 0));
 	ui_put(row, 1, room, said ? UI_MESSAGE : UI_STATUS, left, strlen(left));
 	if (right[0])
@@ -485,27 +508,15 @@ static void draw_status(struct viewer *V, struct view *v)
 		       strlen(right));
 }
 
-/* Whether every word of msg fits in `cols` columns. */
-static bool words_fit(const char *msg, size_t cols)
-{
-	while (*msg) {
-		size_t len = strcspn(msg, " ");
-
-		if (text_width(msg, len) > cols)
-			return false;
-		msg += len + strspn(msg + len, " ");
-	}
-	return true;
-}
-
-/* The longest message that fits, centred: what happened and how to get out
- * matter more than the words. */
+/* The first message that fits without rewrapping, centred: what happened
+ * and how to get out matter more than the words. */
 static void draw_too_small(struct viewer *V)
 {
 	static const char *const msgs[] = {
-		"Terminal too small - enlarge it or press q",
-		"Too small: enlarge it or press q",
-		"Too small - press q",
+		"Terminal too small: enlarge it or press q",
+		"Terminal too small\nenlarge it or press q",
+		"Terminal too small\nenlarge it\nor press q",
+		"Too small\npress q",
 		"q: quit",
 		"q",
 	};
@@ -514,11 +525,16 @@ static void draw_too_small(struct viewer *V)
 	const char *msg = msgs[0];
 
 	for (k = 0; k < sizeof msgs / sizeof msgs[0]; k++) {
+		const char *p;
+		size_t want = 1;
+
+		for (p = msgs[k]; *p; p++)
+			want += *p == '\n';
 		msg = msgs[k];
 		free(lines);
 		lines = NULL;
 		n = text_wrap(msg, strlen(msg), cols, &lines);
-		if ((int)n <= V->rows && words_fit(msg, cols))
+		if (n == want && (int)n <= V->rows)
 			break;
 	}
 	for (i = 0; i < n && (int)i < V->rows; i++) {

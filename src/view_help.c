@@ -84,7 +84,7 @@ static void help_hint(struct viewer *V, const struct view *v, char *buf, size_t 
 {
 	(void)V;
 	(void)v;
-	snprintf(buf, size, "%s: back to the guide   %s: quit", view_key_name(ACT_BACK),
+	snprintf(buf, size, "%s: back   %s: quit", view_key_name(ACT_BACK),
 		 view_key_name(ACT_QUIT));
 }
 

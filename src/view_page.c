@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util.h"
 
@@ -92,14 +93,30 @@ static void step_header(struct viewer *V, const struct view *v, char *buf, size_
 
 static void step_hint(struct viewer *V, const struct view *v, char *buf, size_t size)
 {
-	const char *next = is_last(V, v) ? "home screen" : "next step";
-	char more[64] = "";
+	const char *down = view_key_name(ACT_DOWN), *open = view_key_name(ACT_OPEN);
+	const char *back = view_key_name(ACT_BACK);
+	bool last = is_last(V, v), more = !view_at_end(V, v);
+	int k;
 
-	/* Enter moves on at once, so say when there is more to read first. */
-	if (!view_at_end(V, v))
-		snprintf(more, sizeof more, "%s: read more   ", view_key_name(ACT_DOWN));
-	snprintf(buf, size, "%s%s: %s   %s: back", more, view_key_name(ACT_OPEN), next,
-		 view_key_name(ACT_BACK));
+	/* Enter moves on at once, so say when there is more to read first;
+	 * shorter wordings for narrow screens, Enter's always first to go. */
+	for (k = 0; k < 3; k++) {
+		if (k == 0 && more)
+			snprintf(buf, size, "%s: read more   %s: %s   %s: back", down, open,
+				 last ? "home screen" : "next step", back);
+		else if (k == 0 || (k == 1 && !more))
+			snprintf(buf, size, "%s: %s   %s: back", open, last ? "home screen" : "next step",
+				 back);
+		else if (k == 1)
+			snprintf(buf, size, "%s: more   %s: %s   %s: back", down, open,
+				 last ? "home" : "next", back);
+		else if (more)
+			snprintf(buf, size, "%s: more   %s: %s", down, open, last ? "home" : "next");
+		else
+			snprintf(buf, size, "%s: %s   %s: back", open, last ? "home" : "next", back);
+		if ((int)strlen(buf) <= V->cols - VIEW_GUTTER - 1)
+			return;
+	}
 }
 
 static void step_crumb(struct viewer *V, const struct view *v, char *buf, size_t size)

@@ -208,13 +208,17 @@ static void test_labels(void **state)
 	struct layout_block *b;
 
 	(void)state;
-	b = layout_add(L, LAYOUT_KEY, "Go back to the screen before", 20);
+	b = layout_add(L, LAYOUT_KEY, "Go back to the screen before", 22);
 	layout_set_label(L, b, "Backspace, Left, Esc", 0);
 	layout_wrap(L, 60);
 	/* The keys and their help share a line... */
 	assert_int_equal(L->nlines, 1);
 	assert_true(L->lines[0].label);
-	assert_int_equal(L->lines[0].indent, 20);
+	assert_int_equal(L->lines[0].indent, 22);
+	/* ...with a space between them... */
+	b->indent = 20;
+	layout_wrap(L, 61);
+	assert_int_equal(L->nlines, 2);
 	/* ...until the help would be squeezed: then the keys get a line of their own. */
 	layout_wrap(L, 24);
 	assert_true(L->nlines >= 2);
