@@ -479,4 +479,60 @@ for sig in TERM HUP INT; do
 	report "SIG$sig on a page: status $((128 + $(kill -l "$sig"))); terminal restored"
 done
 
+# ---------------------------------------------------------------------------
+# 9. Ctrl-Z in a shell with job control: the terminal is given back while
+# the guide is stopped, fg brings the same screen back, q then exits 0.
+# (Under the wrapper the process group is orphaned and the kernel would
+# drop the stop, so this case types into an interactive sh instead.)
+prompt() { [ "$(sed '/^$/d' <<<"$scr" | tail -n 1)" = '$' ]; }
+name=suspend d=$tmp/suspend problems=()
+mkdir -p "$d"
+overview=$(page_title "$(sed -n 1p <<<"$sections")")
+if win=$(tm new-session -d -P -F '#{window_id}' -s "$name" -x 80 -y 24 -c "$TOP" \
+	env PS1='$ ' ENV= sh -i) && wait_until prompt; then
+	tty=$(tm display -p -t "$win" '#{pane_tty}')
+	before_stty=$(stty -g -F "$tty")
+	before_modes=$(modes)
+	text "$(printf '%q' "$CRAMPGUIDE")"
+	keys Enter
+	if ! home; then
+		fail "no home screen"
+	elif keys Down Enter && ! wait_until status_has "› $overview"; then
+		fail "Down Enter did not open \"$overview\""
+	else
+		pgrep -P "$(tm display -p -t "$win" '#{pane_pid}')" >"$d/pid"
+		settle
+		page=$scr
+		keys C-z
+		if ! wait_text "Stopped"; then
+			fail "Ctrl-Z did not stop the guide"
+		else
+			[ "$(stty -g -F "$tty")" = "$before_stty" ] ||
+				problems+=("stty -g before: $before_stty" "stty -g while stopped: $(stty -g -F "$tty")")
+			[ "$(modes)" = "$before_modes" ] ||
+				problems+=("terminal modes before: $before_modes" "terminal modes while stopped: $(modes)")
+			has "$overview" && fail "the guide's screen is still there while it is stopped"
+			text fg
+			keys Enter
+			wait_until same_as "$page" || fail "fg did not bring back the screen from before Ctrl-Z:" "$page" "now"
+		fi
+	fi
+	keys q
+	if ! wait_until prompt; then
+		fail "q did not return to the shell"
+	else
+		text 'echo "status $?"'
+		keys Enter
+		wait_text "status 0" || fail "want status 0 from q after fg"
+		[ "$(stty -g -F "$tty")" = "$before_stty" ] ||
+			problems+=("stty -g before: $before_stty" "stty -g after: $(stty -g -F "$tty")")
+		[ "$(modes)" = "$before_modes" ] ||
+			problems+=("terminal modes before: $before_modes" "terminal modes after: $(modes)")
+	fi
+else
+	fail "no shell prompt"
+fi
+stop
+report "Ctrl-Z stops the guide with the terminal given back, fg redraws the same screen, q exits 0; terminal restored"
+
 done_testing
