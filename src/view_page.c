@@ -54,9 +54,9 @@ static bool is_last(const struct viewer *V, const struct view *v)
 	return v->page + 1 >= V->g->nwalk;
 }
 
-/* The last step ends the walk-through: what comes next, and how to keep the
- * tips.  The tip sheet has no screen yet, so it says what works today: the
- * plain guide, saved to a file from the command line. */
+/* The last step ends the walk-through: how to keep the tips, and what
+ * Enter does now.  The tip sheet has no screen in the guide yet, so it
+ * says what works today: the command line. */
 static void add_end(struct layout *L)
 {
 	char *s;
@@ -64,12 +64,14 @@ static void add_end(struct layout *L)
 	if (L->nblocks)
 		L->blocks[L->nblocks - 1].gap = 1;
 	layout_add(L, LAYOUT_HEADING, "The end of the walk-through", 0)->gap = 1;
-	s = xasprintf("To keep the tips by your bed, save the whole guide as a text file you "
-		      "can print. Quit with %s, then type:",
+	s = xasprintf("To keep the main tips by your bed, print your tip sheet: quit with %s, "
+		      "then type:",
 		      view_key_name(ACT_QUIT));
 	layout_add(L, LAYOUT_PARA, s, 0)->gap = 1;
 	free(s);
-	layout_add(L, LAYOUT_CODE, "crampguide --plain > tips.txt", 2)->gap = 1;
+	layout_add(L, LAYOUT_CODE, "crampguide --print", 2)->gap = 1;
+	layout_add(L, LAYOUT_PARA, "or save it to a file:", 0)->gap = 1;
+	layout_add(L, LAYOUT_CODE, "crampguide --tips > tips.txt", 2)->gap = 1;
 	s = xasprintf("Press %s to go back to the home screen, where you can read any part again.",
 		      view_key_name(ACT_OPEN));
 	layout_add(L, LAYOUT_PARA, s, 0);
