@@ -65,14 +65,6 @@ bool viewer_too_small(const struct viewer *V)
 	return V->rows < VIEW_MIN_ROWS || V->cols < VIEW_MIN_COLS;
 }
 
-void viewer_resize(struct viewer *V, int rows, int cols)
-{
-	/* Nothing else to do: positions are anchors, not line numbers, and
-	 * layouts rewrap when they are next drawn. */
-	V->rows = rows;
-	V->cols = cols;
-}
-
 struct view *view_current(struct viewer *V)
 {
 	return &V->stack[V->depth - 1];
@@ -185,6 +177,30 @@ static void reveal(struct viewer *V, struct view *v, size_t b)
 		set_top(V, v, n > h ? first : first + n - h);
 }
 
+/* After a resize or going back: a choice the screen no longer shows is
+ * brought into view on a menu, and dropped on a page (whose reading
+ * position matters more), so Enter never opens something unseen. */
+static void settle(struct viewer *V)
+{
+	struct view *v = view_current(V);
+
+	if (viewer_too_small(V) || v->sel == LAYOUT_NONE || block_visible(V, v, v->sel))
+		return;
+	if (v->ops->always_select)
+		reveal(V, v, v->sel);
+	else
+		v->sel = LAYOUT_NONE;
+}
+
+void viewer_resize(struct viewer *V, int rows, int cols)
+{
+	/* Positions are anchors, not line numbers, and layouts rewrap when
+	 * they are next drawn: the reading position stays as it was. */
+	V->rows = rows;
+	V->cols = cols;
+	settle(V);
+}
+
 /* Down (dir 1) or up (-1): the next choice if it is on screen, else a
  * line.  With nothing chosen, Up only scrolls: reading back up a page
  * should not jump to a link at the bottom of the screen. */
@@ -258,6 +274,7 @@ bool view_pop(struct viewer *V)
 	if (V->depth <= 1)
 		return false;
 	V->depth--;
+	settle(V);
 	return true;
 }
 
@@ -588,10 +605,12 @@ enum viewer_result viewer_key(struct viewer *V, int key)
 	struct view *v = view_current(V);
 
 	V->message[0] = '\0';
-	if (V->search.prompt)
-		return view_search_key(V, key);
+	/* The too-small screen says "press q", so q quits, even with the
+	 * search line open (it cannot be seen). */
 	if (viewer_too_small(V))
 		return act == ACT_QUIT ? VIEWER_QUIT : act == ACT_SUSPEND ? VIEWER_SUSPEND : VIEWER_GO_ON;
+	if (V->search.prompt)
+		return view_search_key(V, key);
 	switch (act) {
 	case ACT_UP:
 		move(V, v, -1);

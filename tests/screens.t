@@ -7,6 +7,7 @@
 # tests/screens/NAME.keys is a script; its comment lines may say
 #   # screens.t: sizes 80x24        play it at these sizes only
 #   # screens.t: env LC_ALL=C       with these variables set
+#   # screens.t: args --no-mouse    with these options
 #   # screens.t: attrs              compare the styles of each cell too
 # and tests/screens/NAME.WxH.txt (and .attrs) is what it must show.
 # tests/screens/update rewrites the golden files; read the diff before
@@ -19,16 +20,19 @@ sizes_default="80x24 40x12"
 update=${UPDATE_SCREENS:-}
 mkdir -p "$tmp/home"
 
-# play SCRIPT SIZE OUT [VAR=VALUE...]: run the guide on SCRIPT at SIZE with
-# a dump of the text (OUT.txt) and styles (OUT.attrs) added at the end;
-# sets rc, and OUT.err holds stderr.
+# play SCRIPT SIZE OUT [VAR=VALUE...] [-- OPTION...]: run the guide on
+# SCRIPT at SIZE with a dump of the text (OUT.txt) and styles (OUT.attrs)
+# added at the end; sets rc, and OUT.err holds stderr.
 play() {
-	local script=$1 size=$2 out=$3
+	local script=$1 size=$2 out=$3 vars=() opts=()
 	shift 3
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do vars+=("$1"); shift; done
+	[ $# -gt 0 ] && shift
+	opts=("$@")
 	{ cat "$script"; printf '\n:dump %s\n:attrs %s\n' "$out.txt" "$out.attrs"; } >"$out.script"
-	env -u NO_COLOR HOME="$tmp/home" "$@" CRAMPGUIDE_SCRIPT="$out.script" \
+	env -u NO_COLOR HOME="$tmp/home" ${vars[@]+"${vars[@]}"} CRAMPGUIDE_SCRIPT="$out.script" \
 		CRAMPGUIDE_SIZE="$size" timeout 10 "$CRAMPGUIDE" --content "$TOP/content" \
-		</dev/null >"$out.out" 2>"$out.err"
+		${opts[@]+"${opts[@]}"} </dev/null >"$out.out" 2>"$out.err"
 	rc=$?
 }
 
@@ -53,10 +57,11 @@ for keys in "$dir"/*.keys; do
 	name=$(basename "$keys" .keys)
 	sizes=$(directive "$name" sizes)
 	read -r -a envs <<<"$(directive "$name" env)"
+	read -r -a args <<<"$(directive "$name" args)"
 	for size in ${sizes:-$sizes_default}; do
 		out=$tmp/$name.$size
 		golden=$dir/$name.$size
-		play "$keys" "$size" "$out" ${envs[@]+"${envs[@]}"}
+		play "$keys" "$size" "$out" ${envs[@]+"${envs[@]}"} -- ${args[@]+"${args[@]}"}
 		if [ "$rc" != 0 ] || [ -s "$out.err" ]; then
 			not_ok "$name at $size: exit status $rc" "$(head -5 "$out.err")"
 			continue
