@@ -7,6 +7,7 @@
 #include <curses.h>
 #include <errno.h>
 #include <langinfo.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -320,36 +321,13 @@ static void redraw(struct viewer *V)
 	doupdate();
 }
 
-static size_t put_utf8(uint32_t cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
-/* Write the screen to path: its text (UTF-8) or, with attrs, a letter per
- * cell for the element drawn there.  A row per line, trailing blanks cut. */
+/* Write the screen to path: its text (in the locale's encoding, UTF-8 or
+ * ASCII like everything drawn) or, with attrs, a letter per cell for the
+ * element drawn there.  A row per line, trailing blanks cut. */
 static void dump(const char *path, bool attrs)
 {
 	FILE *f = fopen(path, "w");
-	char *line = xmalloc((size_t)COLS * 4 * (CCHARW_MAX + 1) + 1);
+	char *line = xmalloc((size_t)COLS * MB_LEN_MAX * (CCHARW_MAX + 1) + 1);
 	int r, c;
 
 	if (!f)
@@ -377,8 +355,17 @@ static void dump(const char *path, bool attrs)
 			    getcchar(&cc, wch, &a, &pair, NULL) == ERR || !wch[0])
 				wch[0] = L' ';
 			w = text_cp_width((int32_t)wch[0]);
-			for (k = 0; k < CCHARW_MAX && wch[k]; k++)
-				len += put_utf8((uint32_t)wch[k], line + len);
+			for (k = 0; k < CCHARW_MAX && wch[k]; k++) {
+				mbstate_t ps;
+				size_t n;
+
+				memset(&ps, 0, sizeof ps);
+				n = wcrtomb(line + len, wch[k], &ps);
+				if (n == (size_t)-1)
+					line[len++] = '?';
+				else
+					len += n;
+			}
 			c += w > 0 ? w : 1;
 		}
 		while (len && line[len - 1] == ' ')

@@ -355,14 +355,9 @@ static enum ui_elem text_elem(enum layout_kind kind)
 
 static enum ui_elem label_elem(enum layout_kind kind)
 {
-	switch (kind) {
-	case LAYOUT_ITEM:
-		return UI_BULLET;
-	case LAYOUT_KEY:
-		return UI_KEY;
-	default:
-		return text_elem(kind);
-	}
+	/* Bullets and arrows stand apart from the text they mark (an
+	 * underlined arrow would read as part of the link). */
+	return kind == LAYOUT_KEY ? UI_KEY : UI_BULLET;
 }
 
 /* Draw one line of text, the matches of the search in their own style. */

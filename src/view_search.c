@@ -2,10 +2,12 @@
  * match to match across pages. */
 #include "view.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "text.h"
 #include "ui.h"
@@ -24,31 +26,6 @@ void view_search_start(struct viewer *V)
 	V->search.prompt = true;
 	V->search.ilen = 0;
 	V->search.input[0] = '\0';
-}
-
-/* Encode cp as UTF-8 into out (4 bytes); return its length. */
-static size_t utf8(int32_t cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
 }
 
 /* A key that types a character: printable, and ASCII on an ASCII terminal
@@ -178,10 +155,15 @@ enum viewer_result view_search_key(struct viewer *V, int key)
 	case PROMPT_NONE:
 	case PROMPT_COUNT:
 		if (typable(V, key)) {
-			char buf[4];
-			size_t n = utf8(key, buf);
+			char buf[MB_LEN_MAX];
+			mbstate_t ps;
+			size_t n;
 
-			if (S->ilen + n <= SEARCH_MAX) {
+			/* The terminal's own encoding: UTF-8, or ASCII (typable()
+			 * lets nothing else through then), like the layouts. */
+			memset(&ps, 0, sizeof ps);
+			n = wcrtomb(buf, (wchar_t)key, &ps);
+			if (n != (size_t)-1 && S->ilen + n <= SEARCH_MAX) {
 				memcpy(S->input + S->ilen, buf, n);
 				S->ilen += n;
 				S->input[S->ilen] = '\0';
