@@ -112,4 +112,8 @@ clean:
 
 distclean: clean
 
+# Larger tool-driven targets (sanitizers, fuzzing, benchmarks) live in mk/,
+# one file per concern.
+include $(sort $(wildcard mk/*.mk))
+
 -include $(OBJS:.o=.d) $(UNIT_TESTS:=.d)
