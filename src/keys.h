@@ -21,8 +21,7 @@
 /* The control character typed with Ctrl and a letter ('C' gives 3). */
 #define KEYS_CTRL(letter) ((letter) & 0x1F)
 
-/* ACTION(id, help text, key...): the first key is the one hints name.
- * Space is kept free on purpose: it will mark a tip. */
+/* ACTION(id, help text, key...): the first key is the one hints name. */
 #define KEYS_ACTIONS(ACTION) \
 	ACTION(UP, "Move up: the previous link or entry, or scroll up a line", \
 	       KEYS_FN(KEY_UP), KEYS_CH('k')) \
@@ -40,6 +39,12 @@
 	ACTION(SEARCH, "Search every page", KEYS_CH('/')) \
 	ACTION(NEXT_MATCH, "Go to the next match of the search", KEYS_CH('n')) \
 	ACTION(PREV_MATCH, "Go to the previous match of the search", KEYS_CH('N')) \
+	ACTION(MARK, "Mark the chosen tip for your tip sheet, or tick the chosen cause; again to undo", \
+	       KEYS_CH(' '), KEYS_CH('m')) \
+	ACTION(SHEET, "Show your tip sheet", KEYS_CH('t')) \
+	ACTION(PRINT, "On your tip sheet: print it", KEYS_CH('p')) \
+	ACTION(SAVE, "On your tip sheet: save it to a file", KEYS_CH('s')) \
+	ACTION(CLEAR, "On your tip sheet: clear every mark and tick", KEYS_CH('c')) \
 	ACTION(HELP, "Show this help", KEYS_CH('?'), KEYS_FN(KEY_F(1))) \
 	ACTION(SUSPEND, "Pause the guide and return to the shell (type fg to come back)", \
 	       KEYS_CH(KEYS_CTRL('Z'))) \
@@ -52,13 +57,14 @@ enum action { ACT_NONE, KEYS_ACTIONS(KEYS_ENUM) ACT_COUNT };
 
 #undef KEYS_ENUM
 
-/* PROMPT(id, help text, key...): the keys of the search prompt, where
- * letters are typed rather than acted on. */
+/* PROMPT(id, help text, key...): the keys of the search and file-name
+ * lines, where letters are typed rather than acted on. */
 #define KEYS_PROMPT_ACTIONS(PROMPT) \
-	PROMPT(RUN, "Search for what you typed", KEYS_CH('\n'), KEYS_CH('\r'), KEYS_FN(KEY_ENTER)) \
+	PROMPT(RUN, "Search for, or save to, what you typed", KEYS_CH('\n'), KEYS_CH('\r'), \
+	       KEYS_FN(KEY_ENTER)) \
 	PROMPT(ERASE, "Delete the last letter", KEYS_FN(KEY_BACKSPACE), KEYS_CH(127), KEYS_CH(8)) \
 	PROMPT(CLEAR, "Clear what you typed", KEYS_CH(KEYS_CTRL('U'))) \
-	PROMPT(CANCEL, "Close the search line without searching", KEYS_CH(27)) \
+	PROMPT(CANCEL, "Close the line without doing anything", KEYS_CH(27)) \
 	PROMPT(QUIT, "Quit the guide", KEYS_CH(KEYS_CTRL('C')))
 
 #define KEYS_PROMPT_ENUM(id, help, ...) PROMPT_##id,

@@ -16,6 +16,7 @@ static const char *const glyphs[GLYPH_COUNT][2] = {
 	[GLYPH_LQUOTE] = { "\xE2\x80\x9C", "\"" },
 	[GLYPH_RQUOTE] = { "\xE2\x80\x9D", "\"" },
 	[GLYPH_DASH] = { "\xE2\x80\x94", "-" },
+	[GLYPH_CHECK] = { "\xE2\x9C\x93", "x" },
 };
 
 const char *layout_glyph(enum layout_glyph g, bool ascii)
@@ -163,6 +164,16 @@ void layout_set_note(struct layout *L, struct layout_block *b, const char *note)
 	free(b->note);
 	b->note = clean(L, note, &b->note_len);
 	L->width = 0;
+}
+
+void layout_set_check(struct layout *L, struct layout_block *b, bool on)
+{
+	char *label = xasprintf("[%s] ", on ? layout_glyph(GLYPH_CHECK, L->ascii) : " ");
+
+	layout_set_label(L, b, label, b->label_col);
+	/* "[ ]" and "[x]" are as wide, so the text stays put when it flips. */
+	b->indent = b->label_col + text_width(label, strlen(label));
+	free(label);
 }
 
 /* Add a blank line after the last block. */

@@ -41,6 +41,7 @@ enum layout_glyph {
 	GLYPH_LQUOTE,
 	GLYPH_RQUOTE,
 	GLYPH_DASH,
+	GLYPH_CHECK,    /* in the box of a marked tip */
 	GLYPH_COUNT
 };
 
@@ -112,6 +113,9 @@ struct layout_block *layout_add(struct layout *L, enum layout_kind kind, const c
 
 /* Give block b a label drawn at column `col` of its first line (sanitized copy). */
 void layout_set_label(struct layout *L, struct layout_block *b, const char *label, size_t col);
+
+/* Give block b a check box for its label, ticked when `on`: "[x] " in place of its bullet. */
+void layout_set_check(struct layout *L, struct layout_block *b, bool on);
 
 /* Give block b a note drawn under its text (sanitized copy). */
 void layout_set_note(struct layout *L, struct layout_block *b, const char *note);

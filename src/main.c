@@ -15,7 +15,7 @@
 #include "atomic.h"
 #include "plain.h"
 #include "print.h"
-#include "state.h"
+#include "marks.h"
 #include "tips.h"
 #include "ui.h"
 #include "util.h"
@@ -99,24 +99,18 @@ static void set_mode(enum mode *mode, enum mode want)
 	*mode = want;
 }
 
-/* The sheet as the person made it: their saved marks, or the defaults. */
-static char *render_sheet(const struct guide *g, enum tips_format format, size_t *len)
+/* The sheet as the person made it: their saved marks, or the defaults.
+ * `ascii`: the text sheet in ASCII, for a locale that cannot show UTF-8. */
+static char *render_sheet(const struct guide *g, enum tips_format format, bool ascii, size_t *len)
 {
-	char date[32], *path = state_default_path(), *warning = NULL, *buf;
-	struct state st;
-	struct tips_marks m;
+	struct marks m;
+	char *warning = marks_open(&m, g), *buf;
 
-	state_init(&st);
-	if (path && !state_load(&st, path, &warning))
+	if (warning)
 		warn("%s", warning);
 	free(warning);
-	free(path);
-	tips_marks_resolve(&m, g, st.lists[STATE_TIPS].v, st.lists[STATE_TIPS].n,
-			   st.lists[STATE_CAUSES].v, st.lists[STATE_CAUSES].n);
-	tips_today(date, sizeof(date));
-	buf = tips_render(g, &m, format, date, len);
-	tips_marks_free(&m);
-	state_free(&st);
+	buf = marks_render(&m, format, ascii, len);
+	marks_close(&m);
 	return buf;
 }
 
@@ -128,7 +122,7 @@ static int run_tips(const struct guide *g, enum tips_format format, const char *
 	size_t len;
 	int status = 0;
 
-	buf = render_sheet(g, format, &len);
+	buf = render_sheet(g, format, marks_ascii_locale(), &len);
 	if (!output || strcmp(output, "-") == 0) {
 		if (fwrite(buf, 1, len, stdout) != len) {
 			warn("cannot write the tip sheet: %s", strerror(errno));
@@ -152,7 +146,9 @@ static int run_print(const struct guide *g, const char *printer)
 	size_t len;
 	int ok;
 
-	buf = render_sheet(g, TIPS_TEXT, &len);
+	/* lp takes UTF-8 text whatever the locale, so the printed sheet
+	 * keeps its letters. */
+	buf = render_sheet(g, TIPS_TEXT, false, &len);
 	ok = print_sheet(buf, len, printer, g->sheet.title ? g->sheet.title : g->title, &message);
 	if (ok) {
 		printf("%s\n", message);
@@ -162,6 +158,25 @@ static int run_print(const struct guide *g, const char *printer)
 	free(message);
 	free(buf);
 	return ok ? finish_output() : 1;
+}
+
+/* The interactive guide, with the person's marks loaded first and saved
+ * last (each change is saved at once; this catches one that failed). */
+static int run_guide(const struct guide *g, struct ui_options *ui)
+{
+	struct marks m;
+	char *notice = marks_open(&m, g), *msg = NULL;
+	int status;
+
+	ui->marks = &m;
+	ui->notice = notice;
+	status = ui_run(g, ui);
+	if (m.st.njournal && !marks_flush(&m, &msg))
+		warn("your marks could not be kept for next time: %s", msg);
+	free(msg);
+	free(notice);
+	marks_close(&m);
+	return status;
 }
 
 /* The process umask, which new files should honour like any other program's. */
@@ -213,7 +228,7 @@ int main(int argc, char **argv)
 	enum mode mode = MODE_GUIDE;
 	enum tips_format format = TIPS_TEXT;
 	const char *content = NULL, *output = NULL, *format_name = NULL, *printer = NULL;
-	struct ui_options ui = { UI_COLOR_AUTO, true };
+	struct ui_options ui = { UI_COLOR_AUTO, true, NULL, NULL };
 	struct guide *g;
 	char *dir;
 	int c, status = 0;
@@ -299,7 +314,7 @@ int main(int argc, char **argv)
 
 		status = UI_NO_TERMINAL;
 		if (mode == MODE_GUIDE && ((script && *script) || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))))
-			status = ui_run(g, &ui);
+			status = run_guide(g, &ui);
 		if (status == UI_NO_TERMINAL && !plain_print(g, stdout, plain_width())) {
 			warn("cannot write the guide: %s", strerror(errno));
 			status = 1;

@@ -88,3 +88,17 @@ char *paths_content_dir(const char *option, const char *argv0, char **tried)
 	free(cand);
 	return NULL;
 }
+
+char *paths_expand_home(const char *name)
+{
+	const char *home = getenv("HOME");
+
+	if (name[0] != '~' || (name[1] != '\0' && name[1] != '/'))
+		return xstrdup(name);
+	if (!home || home[0] != '/')
+		return NULL;
+	if (!name[1])
+		return xstrdup(home);
+	/* "/" as HOME would give "//x": harmless, but keep it tidy. */
+	return xasprintf("%s%s", strcmp(home, "/") == 0 ? "" : home, name + 1);
+}

@@ -3,11 +3,13 @@
 #include "tips.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "layout.h"
 #include "plain.h"
 #include "text.h"
 #include "util.h"
@@ -235,44 +237,67 @@ static void release(struct sheet *s)
 	free(s->sources);
 }
 
-static void underline(FILE *out, const char *text, char c)
+/* Text for the text sheet: sanitized, and made ASCII before it is wrapped
+ * (an ellipsis becomes three dots, so the width must be measured after). */
+static char *text_of(const char *text, bool ascii)
 {
-	size_t len, w;
+	size_t len;
 	char *s = text_sanitize(text, strlen(text), &len);
 
-	w = text_width(s, len);
-	for (; w; w--)
+	if (ascii) {
+		char *a = layout_ascii(s, len, NULL);
+
+		free(s);
+		s = a;
+	}
+	return s;
+}
+
+static void wrapped(FILE *out, const char *text, bool ascii, const char *first, const char *rest)
+{
+	char *s = text_of(text, ascii);
+
+	plain_wrapped(out, s, TIPS_WIDTH, first, rest);
+	free(s);
+}
+
+/* A heading with a rule of `c` under it, as wide as the heading (at most the sheet). */
+static void underlined(FILE *out, const char *text, bool ascii, char c)
+{
+	char *s = text_of(text, ascii);
+	size_t w = text_width(s, strlen(s));
+
+	plain_wrapped(out, s, TIPS_WIDTH, "", "");
+	for (w = w < TIPS_WIDTH ? w : TIPS_WIDTH; w; w--)
 		fputc(c, out);
 	fputc('\n', out);
 	free(s);
 }
 
-static void render_text(FILE *out, const struct sheet *s)
+static void render_text(FILE *out, const struct sheet *s, bool ascii)
 {
 	size_t i, j;
 
-	plain_wrapped(out, s->title, TIPS_WIDTH, "", "");
-	underline(out, s->title, '=');
+	underlined(out, s->title, ascii, '=');
 	fprintf(out, "%s\n", s->date);
 	for (i = 0; i < s->nparts; i++) {
 		fputc('\n', out);
-		plain_wrapped(out, s->parts[i].heading, TIPS_WIDTH, "", "");
-		underline(out, s->parts[i].heading, '-');
+		underlined(out, s->parts[i].heading, ascii, '-');
 		for (j = 0; j < s->parts[i].n; j++) {
 			const struct line *l = &s->parts[i].lines[j];
 
 			if (l->level)
-				plain_wrapped(out, l->text, TIPS_WIDTH, "      - ", "        ");
+				wrapped(out, l->text, ascii, "      - ", "        ");
 			else
-				plain_wrapped(out, l->text, TIPS_WIDTH, "  * ", "    ");
+				wrapped(out, l->text, ascii, "  * ", "    ");
 		}
 	}
 	fputc('\n', out);
-	plain_wrapped(out, s->notice, TIPS_WIDTH, "", "");
+	wrapped(out, s->notice, ascii, "", "");
 	{
 		char *src = xasprintf("Sources: %s.", s->sources);
 
-		plain_wrapped(out, src, TIPS_WIDTH, "", "");
+		wrapped(out, src, ascii, "", "");
 		free(src);
 	}
 }
@@ -425,7 +450,8 @@ char *tips_render(const struct guide *g, const struct tips_marks *marks, enum ti
 	build(&s, g, marks, date);
 	switch (format) {
 	case TIPS_TEXT:
-		render_text(out, &s);
+	case TIPS_TEXT_ASCII:
+		render_text(out, &s, format == TIPS_TEXT_ASCII);
 		break;
 	case TIPS_MARKDOWN:
 		render_markdown(out, &s);

@@ -7,8 +7,10 @@
 
 #include "guide.h"
 
-/* The formats a sheet can be written in. */
-enum tips_format { TIPS_TEXT, TIPS_MARKDOWN, TIPS_HTML };
+/* The formats a sheet can be written in; TIPS_TEXT_ASCII is the text sheet
+ * for a locale that cannot show UTF-8 (letters lose their accents, quotes
+ * and dashes become their ASCII look-alikes). */
+enum tips_format { TIPS_TEXT, TIPS_MARKDOWN, TIPS_HTML, TIPS_TEXT_ASCII };
 
 /* Widest line of the text and Markdown sheets, so it prints on any printer. */
 #define TIPS_WIDTH 80

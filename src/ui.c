@@ -441,8 +441,16 @@ static int play(struct viewer *V, struct script *script)
 		switch (ev.kind) {
 		case SCRIPT_KEY:
 			/* A script cannot bring back a stopped guide: no Ctrl-Z. */
-			if (viewer_key(V, ev.key) == VIEWER_QUIT)
+			switch (viewer_key(V, ev.key)) {
+			case VIEWER_QUIT:
 				return 0;
+			case VIEWER_WORK:
+				redraw(V);
+				viewer_work(V);
+				break;
+			default:
+				break;
+			}
 			break;
 		case SCRIPT_DUMP:
 		case SCRIPT_ATTRS:
@@ -501,6 +509,11 @@ static int interact(struct viewer *V)
 		case VIEWER_SUSPEND:
 			suspend(V);
 			break;
+		case VIEWER_WORK:
+			/* The screen says what is being done before it is done. */
+			redraw(V);
+			viewer_work(V);
+			break;
 		case VIEWER_GO_ON:
 			break;
 		}
@@ -544,7 +557,9 @@ int ui_run(const struct guide *g, const struct ui_options *opt)
 		return UI_NO_TERMINAL;
 	}
 	/* A script clicks without a mouse, so the screens see the option. */
-	viewer_init(&V, g, ascii_terminal(), opt->mouse, LINES, COLS);
+	viewer_init(&V, g, opt->marks, ascii_terminal(), opt->mouse, LINES, COLS);
+	if (opt->notice)
+		view_say(&V, "%s", opt->notice);
 	status = T.scripted ? play(&V, script) : interact(&V);
 	stop();
 	viewer_free(&V);

@@ -40,6 +40,8 @@ enum ui_elem { UI_ELEMS(UI_ELEM_ENUM) UI_ELEM_COUNT };
 
 #undef UI_ELEM_ENUM
 
+struct marks;
+
 /* When to use colour (--color=WHEN). */
 enum ui_color { UI_COLOR_AUTO, UI_COLOR_ALWAYS, UI_COLOR_NEVER };
 
@@ -47,6 +49,8 @@ enum ui_color { UI_COLOR_AUTO, UI_COLOR_ALWAYS, UI_COLOR_NEVER };
 struct ui_options {
 	enum ui_color color;
 	bool mouse;
+	struct marks *marks;        /* the person's tip sheet */
+	const char *notice;         /* said on the status line at the start, or NULL */
 };
 
 /* ui_run()'s answer when this terminal cannot show the guide. */

@@ -8,18 +8,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "marks.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
 
-void viewer_init(struct viewer *V, const struct guide *g, bool ascii, bool mouse, int rows,
-		 int cols)
+void viewer_init(struct viewer *V, const struct guide *g, struct marks *marks, bool ascii,
+		 bool mouse, int rows, int cols)
 {
 	char *shown = xcalloc(g->npages, 1);
 	size_t i, n = 0;
 
 	memset(V, 0, sizeof *V);
 	V->g = g;
+	V->marks = marks;
 	V->ascii = ascii;
 	V->mouse = mouse;
 	V->rows = rows;
@@ -57,6 +59,7 @@ void viewer_free(struct viewer *V)
 	free(V->order);
 	layout_free(V->home);
 	layout_free(V->help);
+	layout_free(V->sheet);
 	free(V->stack);
 }
 
@@ -70,11 +73,21 @@ struct view *view_current(struct viewer *V)
 	return &V->stack[V->depth - 1];
 }
 
+/* Columns left of v's text. */
+static int gutter(const struct view *v)
+{
+	return v->ops->full_width ? 0 : VIEW_GUTTER;
+}
+
 struct layout *view_layout(struct viewer *V, const struct view *v)
 {
 	struct layout *L = v->ops->layout(V, v);
-	size_t width = V->cols > VIEW_GUTTER + 1 ? (size_t)V->cols - VIEW_GUTTER - 1 : 2;
+	size_t width;
 
+	if (v->ops->full_width)
+		width = (size_t)(V->cols > 2 ? V->cols : 2);
+	else
+		width = V->cols > VIEW_GUTTER + 1 ? (size_t)V->cols - VIEW_GUTTER - 1 : 2;
 	layout_wrap(L, width > VIEW_MAX_TEXT ? VIEW_MAX_TEXT : width);
 	return L;
 }
@@ -299,8 +312,10 @@ const char *view_key_name(enum action act)
 
 struct layout *view_browse_layout(struct viewer *V, size_t i)
 {
-	if (!V->browse[i])
+	if (!V->browse[i]) {
 		V->browse[i] = layout_page(V->g->pages[i], LAYOUT_BROWSE, V->ascii);
+		view_marks_apply(V, V->browse[i]);
+	}
 	return V->browse[i];
 }
 
@@ -410,7 +425,7 @@ static void draw_body(struct viewer *V, struct view *v)
 		const struct layout_line *ln = &L->lines[line];
 		const struct layout_block *b = &L->blocks[ln->block];
 		bool chosen = ln->block == v->sel && !ln->blank;
-		int row = row0 + r, x = VIEW_GUTTER;
+		int row = row0 + r, x = gutter(v);
 
 		if (ln->blank)
 			continue;
@@ -571,16 +586,18 @@ void viewer_draw(struct viewer *V)
 	/* The fixed lines line up with the text, after the gutter. */
 	if (v->ops->header) {
 		v->ops->header(V, v, line, sizeof line);
-		fit(V, line, sizeof line, (size_t)V->cols - VIEW_GUTTER - 1);
-		ui_put(0, VIEW_GUTTER, V->cols, UI_STEP, line, strlen(line));
+		fit(V, line, sizeof line, (size_t)(V->cols - gutter(v) - 1));
+		ui_put(0, gutter(v), V->cols, UI_STEP, line, strlen(line));
 	}
 	draw_body(V, v);
 	if (v->ops->hint) {
 		v->ops->hint(V, v, line, sizeof line);
-		fit(V, line, sizeof line, (size_t)V->cols - VIEW_GUTTER - 1);
-		ui_put(V->rows - 2, VIEW_GUTTER, V->cols, UI_HINT, line, strlen(line));
+		fit(V, line, sizeof line, (size_t)(V->cols - gutter(v) - 1));
+		ui_put(V->rows - 2, gutter(v), V->cols, UI_HINT, line, strlen(line));
 	}
-	if (V->search.prompt)
+	if (V->prompt.open)
+		view_prompt_draw(V);
+	else if (V->search.prompt)
 		view_search_draw(V);
 	else
 		draw_status(V, v);
@@ -604,6 +621,8 @@ enum viewer_result viewer_key(struct viewer *V, int key)
 	 * search line open (it cannot be seen). */
 	if (viewer_too_small(V))
 		return act == ACT_QUIT ? VIEWER_QUIT : act == ACT_SUSPEND ? VIEWER_SUSPEND : VIEWER_GO_ON;
+	if (V->prompt.open)
+		return view_prompt_key(V, key);
 	if (V->search.prompt)
 		return view_search_key(V, key);
 	switch (act) {
@@ -649,6 +668,19 @@ enum viewer_result viewer_key(struct viewer *V, int key)
 	case ACT_PREV_MATCH:
 		view_search_step(V, -1);
 		break;
+	case ACT_MARK:
+		view_mark(V);
+		break;
+	case ACT_SHEET:
+		if (v->ops == &view_sheet_ops)
+			view_say(V, "This is your tip sheet: %s goes back", view_key_name(ACT_BACK));
+		else
+			view_sheet_open(V, false);
+		break;
+	case ACT_PRINT:
+	case ACT_SAVE:
+	case ACT_CLEAR:
+		return view_sheet_action(V, act);
 	case ACT_HELP:
 		if (v->ops == &view_help_ops)
 			view_pop(V);
@@ -675,7 +707,7 @@ void viewer_click(struct viewer *V, int row, int col)
 
 	(void)col;
 	V->message[0] = '\0';
-	if (!V->mouse || V->search.prompt || viewer_too_small(V) || r < 0 ||
+	if (!V->mouse || V->search.prompt || V->prompt.open || viewer_too_small(V) || r < 0 ||
 	    r >= view_height(V, v))
 		return;
 	L = view_layout(V, v);
@@ -683,7 +715,12 @@ void viewer_click(struct viewer *V, int row, int col)
 	if (line >= L->nlines || L->lines[line].blank || !L->blocks[L->lines[line].block].selectable)
 		return;
 	v->sel = L->lines[line].block;
-	open_chosen(V, v);
+	/* A click on a check box ticks it, as anywhere else. */
+	if (L->blocks[v->sel].kind == LAYOUT_ITEM && L->blocks[v->sel].item &&
+	    marks_markable(L->blocks[v->sel].item))
+		view_mark(V);
+	else
+		open_chosen(V, v);
 }
 
 void viewer_wheel(struct viewer *V, int dir)
@@ -691,7 +728,7 @@ void viewer_wheel(struct viewer *V, int dir)
 	struct view *v = view_current(V);
 
 	V->message[0] = '\0';
-	if (!V->mouse || V->search.prompt || viewer_too_small(V))
+	if (!V->mouse || V->search.prompt || V->prompt.open || viewer_too_small(V))
 		return;
 	scroll(V, v, dir * 3);
 }

@@ -16,6 +16,7 @@
 #include "keys.h"
 #include "layout.h"
 #include "search.h"
+#include "tips.h"
 
 /* Below this size the guide shows only "Terminal too small". */
 #define VIEW_MIN_COLS 20
@@ -25,8 +26,12 @@
 /* Columns left of the text: the '>' marker of the chosen line. */
 #define VIEW_GUTTER 2
 
+/* Longest file name the save line takes. */
+#define VIEW_INPUT_MAX 1024
+
 struct viewer;
 struct view;
+struct marks;
 
 /* What a kind of screen does; NULL members are left out. */
 struct view_ops {
@@ -43,6 +48,8 @@ struct view_ops {
 	void (*open)(struct viewer *V, struct view *v, size_t block);
 	/* Menus always show a choice; pages only once the person moves to one. */
 	bool always_select;
+	/* Nothing to choose, so no gutter: the text may use every column. */
+	bool full_width;
 };
 
 /* One screen on the history stack. */
@@ -64,6 +71,21 @@ struct view_search {
 	size_t ilen;
 };
 
+/* A question on the bottom line: a line to type, or one key to press. */
+struct view_prompt {
+	bool open;
+	bool line;                  /* a line to type, ended by Enter */
+	char question[256];         /* sanitized */
+	const char *answers;        /* a one-key question: the keys that answer ("yn") */
+	char input[VIEW_INPUT_MAX + 1];
+	size_t ilen;
+	/* Called with the key that answered (Enter for a line), never on Esc. */
+	void (*done)(struct viewer *V, int answer);
+};
+
+/* Slow work the input loop does after drawing the screen that announces it. */
+enum view_work { VIEW_WORK_NONE, VIEW_WORK_PRINT };
+
 /* Everything the screens share. */
 struct viewer {
 	const struct guide *g;
@@ -77,17 +99,27 @@ struct viewer {
 	struct view *stack;         /* stack[depth - 1] is on screen */
 	size_t depth, cap;
 	struct view_search search;
+	struct view_prompt prompt;
+	struct marks *marks;        /* the person's tip sheet */
+	struct layout *sheet;       /* its preview, made again after every change */
+	enum tips_format save_format;  /* chosen in the save questions */
+	char save_name[VIEW_INPUT_MAX + 1];  /* the file name as typed, while they are open */
+	enum view_work work;
 	char message[256];          /* said on the status line until the next key */
 };
 
-/* What the input loop must do after a key. */
-enum viewer_result { VIEWER_GO_ON, VIEWER_QUIT, VIEWER_SUSPEND };
+/* What the input loop must do after a key: VIEWER_WORK is draw, call viewer_work(), go on. */
+enum viewer_result { VIEWER_GO_ON, VIEWER_QUIT, VIEWER_SUSPEND, VIEWER_WORK };
 
-extern const struct view_ops view_home_ops, view_page_ops, view_step_ops, view_help_ops;
+extern const struct view_ops view_home_ops, view_page_ops, view_step_ops, view_help_ops,
+	view_sheet_ops;
 
-/* Set up V on the home screen for a rows x cols terminal. */
-void viewer_init(struct viewer *V, const struct guide *g, bool ascii, bool mouse, int rows,
-		 int cols);
+/* Set up V on the home screen for a rows x cols terminal, marking tips in `marks`. */
+void viewer_init(struct viewer *V, const struct guide *g, struct marks *marks, bool ascii,
+		 bool mouse, int rows, int cols);
+
+/* Do the work the last key announced (VIEWER_WORK), saying how it went on the status line. */
+void viewer_work(struct viewer *V);
 
 /* Free what V holds. */
 void viewer_free(struct viewer *V);
@@ -170,5 +202,39 @@ void view_search_draw(struct viewer *V);
 
 /* Forget the search (its hits point into layouts being freed). */
 void view_search_free(struct viewer *V);
+
+/* Edit a typed line buf[0..*len) (at most max bytes) with key; return PROMPT_RUN, PROMPT_CANCEL or PROMPT_QUIT for the caller to act on, else PROMPT_NONE. */
+enum prompt_action view_input_key(const struct viewer *V, char *buf, size_t *len, size_t max,
+				  int key);
+
+/* Draw a typed line on the bottom line: label, the end of buf[0..len) that fits, the cursor after it, hint on the right. */
+void view_input_draw(struct viewer *V, const char *label, const char *buf, size_t len,
+		     const char *hint);
+
+/* Ask for a line on the bottom line, starting with `initial`; done(V, '\n') gets it in V->prompt.input. */
+void view_prompt_line(struct viewer *V, const char *question, const char *initial,
+		      void (*done)(struct viewer *V, int answer));
+
+/* Ask a question answered by one of the keys in `answers`; done(V, key) gets the key. */
+void view_prompt_keys(struct viewer *V, const char *question, const char *answers,
+		      void (*done)(struct viewer *V, int answer));
+
+/* A key pressed while a question is open. */
+enum viewer_result view_prompt_key(struct viewer *V, int key);
+
+/* Draw the open question on the bottom line. */
+void view_prompt_draw(struct viewer *V);
+
+/* Put check boxes, ticked as marked, before the tips and causes of page layout L, and make them choosable. */
+void view_marks_apply(struct viewer *V, struct layout *L);
+
+/* Mark or unmark what is chosen on screen, saying what happened. */
+void view_mark(struct viewer *V);
+
+/* Open the tip sheet screen; from the end of the walk-through, Back then goes home. */
+void view_sheet_open(struct viewer *V, bool from_walk);
+
+/* Print, save or clear the sheet (ACT_PRINT, ACT_SAVE, ACT_CLEAR) when it is on screen. */
+enum viewer_result view_sheet_action(struct viewer *V, enum action act);
 
 #endif

@@ -8,7 +8,7 @@
 #include "util.h"
 
 /* What an entry of the menu opens. */
-enum { HOME_WALK = 1, HOME_PAGE };
+enum { HOME_WALK = 1, HOME_PAGE, HOME_SHEET };
 
 static struct layout *home_layout(struct viewer *V, const struct view *v)
 {
@@ -28,10 +28,14 @@ static struct layout *home_layout(struct viewer *V, const struct view *v)
 	b = layout_add(V->home, LAYOUT_ENTRY, "Start the guided walk-through", 0);
 	b->selectable = true;
 	b->tag = HOME_WALK;
-	b->gap = 1;
 	note = xasprintf("The whole guide, one step at a time: %zu steps", g->nwalk);
 	layout_set_note(V->home, b, note);
 	free(note);
+	b = layout_add(V->home, LAYOUT_ENTRY, "Your tip sheet", 0);
+	b->selectable = true;
+	b->tag = HOME_SHEET;
+	b->gap = 1;
+	layout_set_note(V->home, b, "The tips you marked, to print or save and keep by your bed");
 	for (i = 0; i < g->nsections; i++) {
 		const struct guide_page *p = g->sections[i].page;
 
@@ -63,6 +67,8 @@ static void home_open(struct viewer *V, struct view *v, size_t block)
 		view_push(V, &view_step_ops, 0);
 	else if (b->tag == HOME_PAGE)
 		view_open_page(V, b->page->index, NULL);
+	else if (b->tag == HOME_SHEET)
+		view_sheet_open(V, false);
 }
 
 const struct view_ops view_home_ops = {

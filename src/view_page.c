@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "marks.h"
 #include "util.h"
 
 /* --- a page, browsed ----------------------------------------------------- */
@@ -35,6 +36,8 @@ static void page_open(struct viewer *V, struct view *v, size_t block)
 	b = &view_layout(V, v)->blocks[block];
 	if (b->kind == LAYOUT_LINK || b->kind == LAYOUT_ITEM_LINK)
 		view_open_page(V, b->page->index, b->item);
+	else if (b->kind == LAYOUT_ITEM && b->item && marks_markable(b->item))
+		view_say(V, "%s marks this for your tip sheet", view_key_name(ACT_MARK));
 	else
 		view_say(V, "Nothing to open here: the lines that start with %s are links",
 			 layout_glyph(GLYPH_ARROW, V->ascii));
@@ -54,9 +57,8 @@ static bool is_last(const struct viewer *V, const struct view *v)
 	return v->page + 1 >= V->g->nwalk;
 }
 
-/* The last step ends the walk-through: how to keep the tips, and what
- * Enter does now.  The tip sheet has no screen in the guide yet, so it
- * says what works today: the command line. */
+/* The last step ends the walk-through with what to take away: the tip
+ * sheet, to print or save. */
 static void add_end(struct layout *L)
 {
 	char *s;
@@ -64,16 +66,16 @@ static void add_end(struct layout *L)
 	if (L->nblocks)
 		L->blocks[L->nblocks - 1].gap = 1;
 	layout_add(L, LAYOUT_HEADING, "The end of the walk-through", 0)->gap = 1;
-	s = xasprintf("To keep the main tips by your bed, print your tip sheet: quit with %s, "
-		      "then type:",
-		      view_key_name(ACT_QUIT));
+	s = xasprintf("To keep the main tips by your bed, press %s: your tip sheet comes up, with "
+		      "the tips you marked with %s (or the main ones if you marked none). Print it "
+		      "there with %s, or save it to a file with %s.",
+		      view_key_name(ACT_OPEN), view_key_name(ACT_MARK), view_key_name(ACT_PRINT),
+		      view_key_name(ACT_SAVE));
 	layout_add(L, LAYOUT_PARA, s, 0)->gap = 1;
 	free(s);
-	layout_add(L, LAYOUT_CODE, "crampguide --print", 2)->gap = 1;
-	layout_add(L, LAYOUT_PARA, "or save it to a file:", 0)->gap = 1;
-	layout_add(L, LAYOUT_CODE, "crampguide --tips > tips.txt", 2)->gap = 1;
-	s = xasprintf("Press %s to go back to the home screen, where you can read any part again.",
-		      view_key_name(ACT_OPEN));
+	s = xasprintf("From the tip sheet, %s goes back to the home screen, where you can read any "
+		      "part again.",
+		      view_key_name(ACT_BACK));
 	layout_add(L, LAYOUT_PARA, s, 0);
 	free(s);
 }
@@ -82,6 +84,7 @@ static struct layout *step_layout(struct viewer *V, const struct view *v)
 {
 	if (!V->walk[v->page]) {
 		V->walk[v->page] = layout_page(V->g->walk[v->page].page, LAYOUT_WALK, V->ascii);
+		view_marks_apply(V, V->walk[v->page]);
 		if (is_last(V, v))
 			add_end(V->walk[v->page]);
 	}
@@ -105,17 +108,17 @@ static void step_hint(struct viewer *V, const struct view *v, char *buf, size_t 
 	for (k = 0; k < 3; k++) {
 		if (k == 0 && more)
 			snprintf(buf, size, "%s: read more   %s: %s   %s: back", down, open,
-				 last ? "home screen" : "next step", back);
+				 last ? "your tip sheet" : "next step", back);
 		else if (k == 0 || (k == 1 && !more))
-			snprintf(buf, size, "%s: %s   %s: back", open, last ? "home screen" : "next step",
-				 back);
+			snprintf(buf, size, "%s: %s   %s: back", open,
+				 last ? "your tip sheet" : "next step", back);
 		else if (k == 1)
 			snprintf(buf, size, "%s: more   %s: %s   %s: back", down, open,
-				 last ? "home" : "next", back);
+				 last ? "sheet" : "next", back);
 		else if (more)
-			snprintf(buf, size, "%s: more   %s: %s", down, open, last ? "home" : "next");
+			snprintf(buf, size, "%s: more   %s: %s", down, open, last ? "sheet" : "next");
 		else
-			snprintf(buf, size, "%s: %s   %s: back", open, last ? "home" : "next", back);
+			snprintf(buf, size, "%s: %s   %s: back", open, last ? "sheet" : "next", back);
 		if ((int)strlen(buf) <= V->cols - VIEW_GUTTER - 1)
 			return;
 	}
@@ -130,8 +133,7 @@ static void step_open(struct viewer *V, struct view *v, size_t block)
 {
 	(void)block;
 	if (is_last(V, v)) {
-		while (view_pop(V))
-			;
+		view_sheet_open(V, true);
 	} else {
 		view_push(V, &view_step_ops, v->page + 1);
 	}

@@ -2,12 +2,10 @@
  * match to match across pages. */
 #include "view.h"
 
-#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "text.h"
 #include "ui.h"
@@ -26,25 +24,6 @@ void view_search_start(struct viewer *V)
 	V->search.prompt = true;
 	V->search.ilen = 0;
 	V->search.input[0] = '\0';
-}
-
-/* A key that types a character: printable, and ASCII on an ASCII terminal
- * (the text searched is ASCII there too). */
-static bool typable(const struct viewer *V, int key)
-{
-	if (key < 0x20 || key >= KEYS_FN(0) || key > 0x10FFFF || (key >= 0xD800 && key <= 0xDFFF))
-		return false;
-	if (V->ascii && key >= 0x7F)
-		return false;
-	return !text_is_control(key);
-}
-
-static void erase_last(struct view_search *S)
-{
-	/* Back over continuation bytes to the start of the last character. */
-	while (S->ilen > 0 && ((unsigned char)S->input[--S->ilen] & 0xC0) == 0x80)
-		;
-	S->input[S->ilen] = '\0';
 }
 
 /* Where the reading is: a position in the reading order and a block of
@@ -135,40 +114,17 @@ enum viewer_result view_search_key(struct viewer *V, int key)
 {
 	struct view_search *S = &V->search;
 
-	switch (keys_prompt_action(key)) {
+	switch (view_input_key(V, S->input, &S->ilen, SEARCH_MAX, key)) {
 	case PROMPT_RUN:
 		S->prompt = false;
 		run(V);
-		break;
-	case PROMPT_ERASE:
-		erase_last(S);
-		break;
-	case PROMPT_CLEAR:
-		S->ilen = 0;
-		S->input[0] = '\0';
 		break;
 	case PROMPT_CANCEL:
 		S->prompt = false;
 		break;
 	case PROMPT_QUIT:
 		return VIEWER_QUIT;
-	case PROMPT_NONE:
-	case PROMPT_COUNT:
-		if (typable(V, key)) {
-			char buf[MB_LEN_MAX];
-			mbstate_t ps;
-			size_t n;
-
-			/* The terminal's own encoding: UTF-8, or ASCII (typable()
-			 * lets nothing else through then), like the layouts. */
-			memset(&ps, 0, sizeof ps);
-			n = wcrtomb(buf, (wchar_t)key, &ps);
-			if (n != (size_t)-1 && S->ilen + n <= SEARCH_MAX) {
-				memcpy(S->input + S->ilen, buf, n);
-				S->ilen += n;
-				S->input[S->ilen] = '\0';
-			}
-		}
+	default:
 		break;
 	}
 	return VIEWER_GO_ON;
@@ -207,23 +163,10 @@ static const char *prompt_key(enum prompt_action act, char *buf)
 
 void view_search_draw(struct viewer *V)
 {
-	static const char label[] = "Search: ";
 	const struct view_search *S = &V->search;
-	int row = V->rows - 1, col, room;
-	size_t skip = 0;
 	char hint[64], run_name[16], cancel_name[16];
 
-	ui_fill(row, 0, V->cols, UI_PROMPT);
-	col = ui_put(row, 0, V->cols, UI_HEADING, label, sizeof label - 1);
 	snprintf(hint, sizeof hint, "%s: search  %s: cancel", prompt_key(PROMPT_RUN, run_name),
 		 prompt_key(PROMPT_CANCEL, cancel_name));
-	room = V->cols - col - 1;
-	/* The end of a long query shows, where the typing is. */
-	while (skip < S->ilen && (int)text_width(S->input + skip, S->ilen - skip) > room)
-		skip += text_decode(S->input + skip, S->ilen - skip, NULL);
-	col += ui_put(row, col, room, UI_PROMPT, S->input + skip, S->ilen - skip);
-	ui_cursor(row, col);
-	if (col + 2 + (int)strlen(hint) < V->cols)
-		ui_put(row, V->cols - 1 - (int)strlen(hint), (int)strlen(hint), UI_NOTE, hint,
-		       strlen(hint));
+	view_input_draw(V, "Search: ", S->input, S->ilen, hint);
 }

@@ -30,7 +30,11 @@ play() {
 	[ $# -gt 0 ] && shift
 	opts=("$@")
 	{ cat "$script"; printf '\n:dump %s\n:attrs %s\n' "$out.txt" "$out.attrs"; } >"$out.script"
-	env -u NO_COLOR HOME="$tmp/home" ${vars[@]+"${vars[@]}"} CRAMPGUIDE_SCRIPT="$out.script" \
+	# A fresh state file each time (no marks carried from one script to
+	# the next), and a fixed date on the tip sheet.
+	mkdir -p "$out.state"
+	env -u NO_COLOR HOME="$tmp/home" XDG_STATE_HOME="$out.state" SOURCE_DATE_EPOCH=1767312000 \
+		${vars[@]+"${vars[@]}"} CRAMPGUIDE_SCRIPT="$out.script" \
 		CRAMPGUIDE_SIZE="$size" timeout 10 "$CRAMPGUIDE" --content "$TOP/content" \
 		${opts[@]+"${opts[@]}"} </dev/null >"$out.out" 2>"$out.err"
 	rc=$?
@@ -94,8 +98,8 @@ done
 # --- Back restores the screen exactly -------------------------------------
 
 # The keys that scroll to and choose a link under an item of the causes page.
-open_causes='<Down> <Down> <Down> <Enter>'
-choose_link_80x24='<Down> <Down>'
+open_causes='<Down> <Down> <Down> <Down> <Enter>'
+choose_link_80x24='<Down> <Down> <Down>'
 choose_link_40x12='<PgDn> <PgDn> <PgDn> <Down> <Down>'
 for size in $sizes_default; do
 	choose=choose_link_${size}

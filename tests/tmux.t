@@ -283,8 +283,8 @@ prevention=$(page_title prevention)
 if start search tty; then
 	if ! home; then
 		fail "no home screen"
-	elif keys Down Down Down Enter && ! wait_until status_has "› $third"; then
-		fail "Down Down Down Enter did not open the third section, \"$third\""
+	elif keys Down Down Down Down Enter && ! wait_until status_has "› $third"; then
+		fail "Down Down Down Down Enter did not open the third section, \"$third\""
 	elif keys NPage && ! wait_until status_re '[0-9]+%|End'; then
 		fail "PgDn did not scroll \"$third\""
 	else
@@ -346,8 +346,11 @@ if start help tty; then
 		if ! wait_text "Keys"; then
 			fail "? did not show a \"Keys\" heading"
 		else
-			has_re '(^|[ ,])q([ ,]|$).*Quit|Quit.*(^|[ ,])q([ ,]|$)' || fail "the help does not list q (quit)"
 			has_re '(^|[ ,])/([ ,]|$).*Search|Search.*(^|[ ,])/([ ,]|$)' || fail "the help does not list / (search)"
+			# Quit is the last key of the list, below the first screen.
+			keys End
+			wait_until has_re '(^|[ ,])q([ ,]|$).*Quit|Quit.*(^|[ ,])q([ ,]|$)' ||
+				fail "the help does not list q (quit)"
 			keys Escape
 			wait_until same_as "$here" || fail "Esc from help did not return to the home screen as it was"
 			keys '?'
@@ -415,7 +418,7 @@ if start ctrl-c tty; then
 	if ! home; then
 		fail "no home screen"
 	else
-		keys Down Enter
+		keys Down Down Enter
 		wait_gone "$walk" || fail "Enter on the first section did not open it"
 		keys C-c
 		exited 0 130
@@ -467,7 +470,7 @@ for sig in TERM HUP INT; do
 		if ! home; then
 			fail "no home screen"
 		else
-			keys Down Enter
+			keys Down Down Enter
 			wait_gone "$walk" || fail "Enter on the first section did not open it"
 			kill -"$sig" "$(pid)"
 			exited $((128 + $(kill -l "$sig")))
@@ -497,8 +500,8 @@ if win=$(tm new-session -d -P -F '#{window_id}' -s "$name" -x 80 -y 24 -c "$TOP"
 	keys Enter
 	if ! home; then
 		fail "no home screen"
-	elif keys Down Enter && ! wait_until status_has "› $overview"; then
-		fail "Down Enter did not open \"$overview\""
+	elif keys Down Down Enter && ! wait_until status_has "› $overview"; then
+		fail "Down Down Enter did not open \"$overview\""
 	else
 		pgrep -P "$(tm display -p -t "$win" '#{pane_pid}')" >"$d/pid"
 		settle

@@ -89,8 +89,9 @@ static void test_lookup(void **state)
 	assert_int_equal(keys_action('\n'), ACT_OPEN);
 	assert_int_equal(keys_action(27), ACT_BACK);
 	assert_int_equal(keys_action('?'), ACT_HELP);
-	/* Space is kept for marking tips. */
-	assert_int_equal(keys_action(' '), ACT_NONE);
+	assert_int_equal(keys_action(' '), ACT_MARK);
+	assert_int_equal(keys_action('m'), ACT_MARK);
+	assert_int_equal(keys_action('t'), ACT_SHEET);
 	assert_int_equal(keys_action('x'), ACT_NONE);
 	/* A function key is not the character with the same number. */
 	assert_int_equal(keys_action(KEY_DOWN), ACT_NONE);
