@@ -557,9 +557,7 @@ int ui_run(const struct guide *g, const struct ui_options *opt)
 		return UI_NO_TERMINAL;
 	}
 	/* A script clicks without a mouse, so the screens see the option. */
-	viewer_init(&V, g, opt->marks, ascii_terminal(), opt->mouse, LINES, COLS);
-	if (opt->notice)
-		view_say(&V, "%s", opt->notice);
+	viewer_init(&V, g, opt->marks, opt->notice, ascii_terminal(), opt->mouse, LINES, COLS);
 	status = T.scripted ? play(&V, script) : interact(&V);
 	stop();
 	viewer_free(&V);

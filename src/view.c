@@ -13,8 +13,8 @@
 #include "ui.h"
 #include "util.h"
 
-void viewer_init(struct viewer *V, const struct guide *g, struct marks *marks, bool ascii,
-		 bool mouse, int rows, int cols)
+void viewer_init(struct viewer *V, const struct guide *g, struct marks *marks, const char *notice,
+		 bool ascii, bool mouse, int rows, int cols)
 {
 	char *shown = xcalloc(g->npages, 1);
 	size_t i, n = 0;
@@ -22,6 +22,7 @@ void viewer_init(struct viewer *V, const struct guide *g, struct marks *marks, b
 	memset(V, 0, sizeof *V);
 	V->g = g;
 	V->marks = marks;
+	V->notice = notice;
 	V->ascii = ascii;
 	V->mouse = mouse;
 	V->rows = rows;
@@ -43,6 +44,9 @@ void viewer_init(struct viewer *V, const struct guide *g, struct marks *marks, b
 			V->order[n++] = i;
 	free(shown);
 	view_push(V, &view_home_ops, 0);
+	if (notice)
+		/* Too long for the status line: the home screen says it all. */
+		view_say(V, "Your saved marks could not be read: see above");
 }
 
 void viewer_free(struct viewer *V)

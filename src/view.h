@@ -101,6 +101,7 @@ struct viewer {
 	struct view_search search;
 	struct view_prompt prompt;
 	struct marks *marks;        /* the person's tip sheet */
+	const char *notice;         /* said on the home screen this run (a state file moved aside), or NULL */
 	struct layout *sheet;       /* its preview, made again after every change */
 	enum tips_format save_format;  /* chosen in the save questions */
 	char save_name[VIEW_INPUT_MAX + 1];  /* the file name as typed, while they are open */
@@ -114,9 +115,9 @@ enum viewer_result { VIEWER_GO_ON, VIEWER_QUIT, VIEWER_SUSPEND, VIEWER_WORK };
 extern const struct view_ops view_home_ops, view_page_ops, view_step_ops, view_help_ops,
 	view_sheet_ops;
 
-/* Set up V on the home screen for a rows x cols terminal, marking tips in `marks`. */
-void viewer_init(struct viewer *V, const struct guide *g, struct marks *marks, bool ascii,
-		 bool mouse, int rows, int cols);
+/* Set up V on the home screen for a rows x cols terminal, marking tips in `marks`; `notice` (or NULL) is said on the home screen. */
+void viewer_init(struct viewer *V, const struct guide *g, struct marks *marks, const char *notice,
+		 bool ascii, bool mouse, int rows, int cols);
 
 /* Do the work the last key announced (VIEWER_WORK), saying how it went on the status line. */
 void viewer_work(struct viewer *V);

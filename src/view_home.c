@@ -25,6 +25,8 @@ static struct layout *home_layout(struct viewer *V, const struct view *v)
 	b->gap = 1;
 	b = layout_add(V->home, LAYOUT_PARA, g->disclaimer, 0);
 	b->gap = 1;
+	if (V->notice)
+		layout_add(V->home, LAYOUT_PARA, V->notice, 0)->gap = 1;
 	b = layout_add(V->home, LAYOUT_ENTRY, "Start the guided walk-through", 0);
 	b->selectable = true;
 	b->tag = HOME_WALK;

@@ -259,7 +259,9 @@ void viewer_work(struct viewer *V)
 	 * its output comes back through a pipe, never onto the screen. */
 	buf = marks_render(V->marks, TIPS_TEXT, false, &len);
 	ok = print_sheet(buf, len, NULL, sheet_title(V->g), &message);
-	view_say(V, "%s: %s", ok ? "Sent to the printer" : "Not printed", message);
+	/* "Not printed: cannot print: ..." would say it twice. */
+	view_say(V, "%s: %s", ok ? "Sent to the printer" : "Not printed",
+		 strncmp(message, "cannot print: ", 14) == 0 ? message + 14 : message);
 	free(message);
 	free(buf);
 }
