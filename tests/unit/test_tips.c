@@ -186,6 +186,43 @@ static void test_escaping(void **state)
 	diag_free(&d);
 }
 
+/* The text sheet for a locale without UTF-8: ASCII letters, made before
+ * wrapping, so a notice whose every ellipsis grows to three dots still
+ * stays within the sheet's width. */
+static void test_ascii(void **state)
+{
+	static const char yaml[] =
+		"guide:\n  title: \"Caf\u00e9 \u201csheet\u201d\"\n"
+		"  disclaimer: \"Dots\u2026 dots\u2026 dots\u2026 dots\u2026 dots\u2026 dots\u2026 dots\u2026"
+		" dots\u2026 dots\u2026 dots\u2026 dots\u2026 dots\u2026 dots\u2026 dots\u2026\"\n"
+		"  sections: [r]\n  walkthrough: [r]\n"
+		"sources: [{id: s, title: S, origin: o, sections: [{id: a, title: A}]}]\n"
+		"pages:\n  - id: r\n    kind: relief\n    title: R\n    items:\n"
+		"      - {id: a, text: T, tip: \"Pur\u00e9e \u2014 na\u00efve \u2018tips\u2019\", sources: [s/a], default: true}\n";
+	struct guide *h = guide_new();
+	struct diag d = { NULL, 0, 0 };
+	size_t len, widest, i;
+	char *s;
+
+	(void)state;
+	assert_true(load_buffer(h, "x.yaml", yaml, strlen(yaml), &d));
+	s = tips_render(h, NULL, TIPS_TEXT_ASCII, "2026-01-02", &len);
+	for (i = 0; i < len; i++)
+		assert_true((unsigned char)s[i] < 0x80);
+	assert_non_null(strstr(s, "Cafe \"sheet\"\n============\n"));
+	assert_non_null(strstr(s, "  * Puree - naive 'tips'\n"));
+	assert_non_null(strstr(s, "Dots... dots..."));
+	count_lines(s, &widest);
+	assert_true(widest <= TIPS_WIDTH);
+	free(s);
+	/* In UTF-8 the same sheet keeps its letters. */
+	s = tips_render(h, NULL, TIPS_TEXT, "2026-01-02", &len);
+	assert_non_null(strstr(s, "  * Pur\xc3\xa9" "e \xe2\x80\x94 na\xc3\xafve"));
+	free(s);
+	guide_free(h);
+	diag_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -194,6 +231,7 @@ int main(void)
 		cmocka_unit_test(test_everything_marked),
 		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_escaping),
+		cmocka_unit_test(test_ascii),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);
