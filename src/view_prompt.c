@@ -179,6 +179,22 @@ enum viewer_result view_prompt_key(struct viewer *V, int key)
 	return VIEWER_GO_ON;
 }
 
+/* Cut s (a buffer of `size` bytes) to its last `width` columns, an ellipsis first. */
+static void cut_front(struct viewer *V, char *s, size_t size, size_t width)
+{
+	const char *dots = layout_glyph(GLYPH_ELLIPSIS, V->ascii);
+	size_t n = strlen(s), dw = text_width(dots, strlen(dots)), skip = 0;
+	char *tail;
+
+	if (text_width(s, n) <= width || width <= dw)
+		return;
+	while (skip < n && text_width(s + skip, n - skip) + dw > width)
+		skip += text_decode(s + skip, n - skip, NULL);
+	tail = xasprintf("%s%s", dots, s + skip);
+	snprintf(s, size, "%s", tail);
+	free(tail);
+}
+
 void view_prompt_draw(struct viewer *V)
 {
 	const struct view_prompt *P = &V->prompt;
@@ -191,8 +207,11 @@ void view_prompt_draw(struct viewer *V)
 	}
 	/* A one-key question: the answers are in the question itself.  After
 	 * a stray key, what to press takes its place for a moment. */
-	if (V->message[0])
+	if (V->message[0]) {
 		view_input_draw(V, V->message, "", 0, NULL);
-	else
-		view_input_draw(V, label, "", 0, "Esc: cancel");
+		return;
+	}
+	/* Too long for the line: its end, where the answers are, matters most. */
+	cut_front(V, label, sizeof label, (size_t)(V->cols > 2 ? V->cols - 2 : 1));
+	view_input_draw(V, label, "", 0, "Esc: cancel");
 }

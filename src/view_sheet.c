@@ -194,12 +194,20 @@ static void sheet_header(struct viewer *V, const struct view *v, char *buf, size
 	size_t t = marks_count(V->marks, STATE_TIPS), c = marks_count(V->marks, STATE_CAUSES);
 
 	(void)v;
+	/* The shorter wording when the long one would be cut. */
 	if (!t && !c)
 		snprintf(buf, size, "Nothing marked yet, so it has the main tips. Mark your own with %s.",
 			 view_key_name(ACT_MARK));
 	else
 		snprintf(buf, size, "Made from your marks: %zu tip%s marked, %zu cause%s ticked", t,
 			 t == 1 ? "" : "s", c, c == 1 ? "" : "s");
+	if ((int)strlen(buf) <= V->cols - 1)
+		return;
+	if (!t && !c)
+		snprintf(buf, size, "Nothing marked yet: the main tips");
+	else
+		snprintf(buf, size, "Your marks: %zu tip%s, %zu cause%s", t, t == 1 ? "" : "s", c,
+			 c == 1 ? "" : "s");
 }
 
 static void sheet_hint(struct viewer *V, const struct view *v, char *buf, size_t size)
@@ -211,6 +219,9 @@ static void sheet_hint(struct viewer *V, const struct view *v, char *buf, size_t
 	snprintf(buf, size, "%s: print   %s: save to a file   %s: clear marks   %s: back", p, s, c, b);
 	if ((int)strlen(buf) > V->cols - 1)
 		snprintf(buf, size, "%s print  %s save  %s clear  %s back", p, s, c, b);
+	/* Back is on the help screen and works everywhere; these do not. */
+	if ((int)strlen(buf) > V->cols - 1)
+		snprintf(buf, size, "%s print  %s save  %s clear", p, s, c);
 }
 
 static void sheet_crumb(struct viewer *V, const struct view *v, char *buf, size_t size)
@@ -325,7 +336,7 @@ static void name_answer(struct viewer *V, int answer)
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		view_say(V, "Not saved: that is a folder; add a file name after it");
 	} else if (stat(path, &st) == 0) {
-		q = xasprintf("%s already exists. Replace it? y: yes, n: no", V->save_name);
+		q = xasprintf("%s exists. Replace it? y: yes, n: no", V->save_name);
 		view_prompt_keys(V, q, "yn", replace_answer);
 		free(q);
 	} else {
@@ -390,7 +401,7 @@ enum viewer_result view_sheet_action(struct viewer *V, enum action act)
 		V->work = VIEW_WORK_PRINT;
 		return VIEWER_WORK;
 	case ACT_SAVE:
-		view_prompt_keys(V, "Save it as t: text, m: Markdown, h: a web page (HTML)?", "tmh",
+		view_prompt_keys(V, "Save as t: text, m: Markdown or h: HTML?", "tmh",
 				 format_answer);
 		break;
 	case ACT_CLEAR:

@@ -235,7 +235,7 @@ s t <C-U> ~/keep.txt <Enter> y
 EOF
 why=$(cat "$tmp/save.err"; status "$tmp/save.format.txt"; status "$tmp/save.name.txt")
 check "s asks for the format, then proposes ~/crampguide-tips.txt" \
-	eval '[ "$rc" = 0 ] && status "$tmp/save.format.txt" | grep -q "t: text, m: Markdown, h: a web page" &&
+	eval '[ "$rc" = 0 ] && status "$tmp/save.format.txt" | grep -q "Save as t: text, m: Markdown or h: HTML?" &&
 	      status "$tmp/save.name.txt" | grep -q "^Save to: ~/crampguide-tips.txt "'
 why=$(status "$tmp/save.saved-text.txt")
 check "Enter saves it there and says where" \
@@ -250,7 +250,7 @@ for f in text:txt markdown:md html:html; do
 done
 why=$(status "$tmp/save.ask.txt"; status "$tmp/save.stray.txt"; status "$tmp/save.asked-again.txt")
 check "an existing file: asked before replacing; a stray key says which keys answer; n asks for another name" \
-	eval 'status "$tmp/save.ask.txt" | grep -q "~/keep.txt already exists. Replace it? y: yes, n: no" &&
+	eval 'status "$tmp/save.ask.txt" | grep -q "~/keep.txt exists. Replace it? y: yes, n: no" &&
 	      status "$tmp/save.stray.txt" | grep -q "Press y or n, or Esc to cancel" &&
 	      status "$tmp/save.asked-again.txt" | grep -q "^Save to: ~/keep.txt "'
 why=$(status "$tmp/save.folder.txt"; status "$tmp/save.unwritable.txt")
