@@ -1,0 +1,102 @@
+/* search-time.c - the wall-clock time of a search in the interactive guide.
+ *
+ *   search-time DIR QUERY RUNS
+ *
+ * Loads DIR, then RUNS times: sets up a fresh viewer (80x24, UTF-8) on
+ * the home screen and presses '/', the letters of QUERY and Enter, through
+ * viewer_key() as the input loop does, timing the keys from '/' to Enter.
+ * The first search in a viewer also lays out every page (they are kept
+ * for later searches); a second search for the same word in the same
+ * viewer shows what a search costs after that.  Prints the medians of the
+ * first and of the second search in milliseconds and the number of
+ * matches.  Drawing the screen is left out: it costs the same for any
+ * guide and needs a terminal. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "diag.h"
+#include "load.h"
+#include "view.h"
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double search(struct viewer *V, const char *q)
+{
+	double t0 = now();
+	size_t i;
+
+	viewer_key(V, KEYS_CH('/'));
+	for (i = 0; q[i]; i++)
+		viewer_key(V, KEYS_CH((unsigned char)q[i]));
+	viewer_key(V, KEYS_CH('\n'));
+	return now() - t0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static double median(double *v, size_t n)
+{
+	qsort(v, n, sizeof *v, cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+int main(int argc, char **argv)
+{
+	struct diag d = { NULL, 0, 0 };
+	struct guide *g;
+	double *first, *again;
+	long runs, r;
+	size_t hits = 0;
+
+	if (argc != 4 || (runs = strtol(argv[3], NULL, 10)) < 1) {
+		fputs("usage: search-time DIR QUERY RUNS\n", stderr);
+		return 2;
+	}
+	for (r = 0; argv[2][r]; r++)
+		if ((unsigned char)argv[2][r] >= 0x80 || argv[2][r] < 0x20) {
+			fputs("search-time: give an ASCII query\n", stderr);
+			return 2;
+		}
+	g = load_guide(argv[1], &d);
+	if (!g) {
+		diag_print(&d, stderr);
+		return 1;
+	}
+	first = calloc((size_t)runs, sizeof *first);
+	again = calloc((size_t)runs, sizeof *again);
+	if (!first || !again)
+		return 1;
+	for (r = 0; r < runs; r++) {
+		struct viewer V;
+
+		viewer_init(&V, g, false, true, 24, 80);
+		first[r] = search(&V, argv[2]);
+		again[r] = search(&V, argv[2]);
+		hits = V.search.nhits;
+		viewer_free(&V);
+	}
+	if (!hits) {
+		fprintf(stderr, "search-time: no match for '%s'; choose a word the guide has\n", argv[2]);
+		return 1;
+	}
+	printf("%.3f %.3f %zu\n", median(first, (size_t)runs) * 1e3, median(again, (size_t)runs) * 1e3,
+	       hits);
+	free(first);
+	free(again);
+	diag_free(&d);
+	guide_free(g);
+	return 0;
+}
