@@ -2,27 +2,86 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
 #include "util.h"
 
+/* Messages kept for one file, and in all.  Hostile content can hold a
+ * problem every few bytes; past these limits a file (or the whole load)
+ * gets one closing message instead, so that the time, the memory and the
+ * report stay bounded. */
+#define DIAG_MAX_PER_FILE 50
+#define DIAG_MAX 1000
+
+/* The seq of a closing message, which no other message has. */
+#define CLOSING SIZE_MAX
+
+/* How many of the last messages are about `file`, counting at most max:
+ * messages arrive file by file, so the run at the end is that file's. */
+static size_t recent(const struct diag *d, const char *file, size_t max)
+{
+	size_t k = 0;
+
+	while (k < d->n && k < max && strcmp(d->v[d->n - 1 - k].file, file) == 0)
+		k++;
+	return k;
+}
+
+/* Whether a message about `file` is one too many; adds the closing
+ * message when it is the first one too many. */
+static int over_limit(struct diag *d, char *file)
+{
+	const struct diag_msg *last = d->n ? &d->v[d->n - 1] : NULL;
+	char *text;
+
+	if (d->n > DIAG_MAX || (last && last->seq == CLOSING && strcmp(last->file, file) == 0))
+		return 1;
+	if (d->n == DIAG_MAX)
+		text = xasprintf("more than %d problems in the content; the first %d found are listed, fix them and check again",
+				 DIAG_MAX, DIAG_MAX);
+	else if (recent(d, file, DIAG_MAX_PER_FILE) == DIAG_MAX_PER_FILE)
+		text = xasprintf("more than %d problems in this file; the first %d found are listed, fix them and check again",
+				 DIAG_MAX_PER_FILE, DIAG_MAX_PER_FILE);
+	else
+		return 0;
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->v = xreallocarray(d->v, d->cap, sizeof(*d->v));
+	}
+	/* About the whole file (line 0), so it is printed first. */
+	d->v[d->n].file = xstrdup(file);
+	d->v[d->n].line = 0;
+	d->v[d->n].col = 0;
+	d->v[d->n].seq = CLOSING;
+	d->v[d->n].text = text;
+	d->n++;
+	return 1;
+}
+
 static void add(struct diag *d, const char *file, unsigned line, unsigned col,
 		const char *fmt, va_list ap)
 {
 	struct diag_msg *m;
 	va_list ap2;
+	char *name;
 	int n;
 
+	/* File names and messages can carry bytes from content files; one
+	 * sanitizer here means no caller can forget it. */
+	name = text_sanitize(file, strlen(file), NULL);
+	if (over_limit(d, name)) {
+		free(name);
+		return;
+	}
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 16;
 		d->v = xreallocarray(d->v, d->cap, sizeof(*d->v));
 	}
 	m = &d->v[d->n];
-	/* File names and messages can carry bytes from content files; one
-	 * sanitizer here means no caller can forget it. */
-	m->file = text_sanitize(file, strlen(file), NULL);
+	m->file = name;
 	m->line = line;
 	m->col = col;
 	m->seq = d->n;

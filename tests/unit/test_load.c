@@ -349,7 +349,7 @@ static void test_lint(void **state)
 	(void)state;
 	expect1("pages:\n  - id: a\n    kind: other\n    title: \"Bad \\e[31m\"\n"
 		"    paragraphs: [{text: T, sources: [doc/one]}]\n",
-		4, 12, "control character U+001B in 'title' (written as an escape); delete it");
+		4, 17, "control character U+001B in 'title' (written as '\\e'); delete it");
 	expect1("pages:\n  - id: a\n    kind: other\n    title: Bad \xe2\x80\xae here\n"
 		"    paragraphs: [{text: T, sources: [doc/one]}]\n",
 		4, 16, "bidirectional control U+202E in 'title'; delete it");
