@@ -1,0 +1,290 @@
+#!/usr/bin/env bash
+# The interactive guide in a real terminal under stress (helpers in
+# tmux-lib.sh): a storm of random resizes, checked screen by screen against
+# the scripted mode; SIGINT, SIGTERM and SIGHUP on several screens; the
+# terminal going away; Ctrl-Z and fg.  Every run checks the exit status and
+# that the terminal is left as it was found (stty -g, the pane's modes, the
+# cursor visible, the alternate screen left).
+#
+# The storm's sizes come from a seed, printed as a TAP comment; replay a
+# run with STORM_SEED=N (and STORM_SIZES=N for the number of random sizes).
+set -u
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/tmux-lib.sh"
+
+sections=$(sed -n '/^  sections:/,/^  [^ -]/s/^    - //p' content/guide.yaml)
+third=$(page_title "$(sed -n 3p <<<"$sections")")
+
+# ---------------------------------------------------------------------------
+# 1. Resize storm.  The sizes: 1x1, 1x200, 200x1 and 4x4 among random ones
+# (a third near the smallest usable size, 20x6, a third up to 120x40, a
+# third up to 240x80), then 80x24.  On a page opened from the home screen,
+# each size is set in turn and the pane must show, at each one, exactly
+# the screen the scripted mode draws after the same resizes; then all the
+# sizes again as one burst, too fast to draw, and 80x24: the page must be
+# back as it was first drawn.
+seed=${STORM_SEED:-$(( (${SRANDOM:-$RANDOM} ^ $$) % 1000000 ))}
+count=${STORM_SIZES:-110}
+echo "# resize storm: seed $seed, $count random sizes (replay: STORM_SEED=$seed STORM_SIZES=$count)"
+rng=$seed
+# rand N: a number from 1 to N in $r, from a fixed generator (the same
+# sizes from the same seed, whatever the shell's own RANDOM does).
+rand() {
+	rng=$(( (rng * 1103515245 + 12345) % 2147483648 ))
+	r=$(( (rng >> 16) % $1 + 1 ))
+}
+sizes=()
+for ((i = 0; i < count; i++)); do
+	rand 3
+	case $r in
+	1) rand 24; w=$r; rand 8; h=$r ;;
+	2) rand 120; w=$r; rand 40; h=$r ;;
+	3) rand 240; w=$r; rand 80; h=$r ;;
+	esac
+	sizes+=("${w}x$h")
+done
+# The corner cases, each at a random place.
+for s in 1x1 1x200 200x1 4x4; do
+	rand "${#sizes[@]}"
+	sizes=("${sizes[@]:0:r}" "$s" "${sizes[@]:r}")
+done
+sizes+=(80x24)
+
+open_third='<Down> <Down> <Down> <Enter>'
+{
+	echo "$open_third"
+	echo ":dump 0.txt"
+	for i in "${!sizes[@]}"; do
+		echo ":resize ${sizes[i]}"
+		echo ":dump $((i + 1)).txt"
+	done
+} >"$tmp/storm.keys"
+
+# storm: the case itself, run in the background while the other cases go
+# on (tmux lets a pane be resized at most four times a second, so the storm
+# takes its time); its problems are written to $tmp/storm.problems and
+# $tmp/flood.problems, NUL-separated.
+# save_problems FILE: problems[] into FILE, NUL-separated.
+save_problems() {
+	: >"$1"
+	[ ${#problems[@]} -eq 0 ] || printf '%s\0' "${problems[@]}" >"$1"
+}
+
+storm() {
+	local i s tty burst=()
+
+	if ! scripted "$tmp/storm" "$tmp/storm.keys"; then
+		:
+	elif ! start storm tty; then
+		fail "the wrapper did not start"
+	elif ! home; then
+		fail "no home screen"
+	elif keys Down Down Down Enter && ! wait_until same_file "$tmp/storm/0.txt"; then
+		fail "Down Down Down Enter did not show \"$third\" as the scripted mode draws it:" \
+			"$(cat "$tmp/storm/0.txt")" "now"
+	else
+		for i in "${!sizes[@]}"; do
+			s=${sizes[i]}
+			resize "${s%x*}" "${s#*x}"
+			wait_until same_file "$tmp/storm/$((i + 1)).txt" && continue
+			if alive; then
+				fail "at $s (size $((i + 1)) of ${#sizes[@]}) the screen is not the one the scripted mode draws:" \
+					"$(diff <(echo "$(cat "$tmp/storm/$((i + 1)).txt")") <(echo "$scr") | head -40)" \
+					"sizes so far: ${sizes[*]:0:i+1}"
+			else
+				problems+=("crampguide died at $s (size $((i + 1)) of ${#sizes[@]}); sizes so far: ${sizes[*]:0:i+1}")
+			fi
+			break
+		done
+	fi
+	save_problems "$tmp/storm.problems"
+	if [ ${#problems[@]} -ne 0 ]; then
+		printf 'not run: the storm before it failed\0' >"$tmp/flood.problems"
+		resize 80 24
+		keys q
+		stop
+		return
+	fi
+
+	# Too fast to draw: every size again, as one tmux command line (tmux
+	# passes on the first and the last), then straight into the tty
+	# (stty sets the size and the kernel sends SIGWINCH each time, while
+	# the guide is still drawing the size before); then the terminal and
+	# the tty agree on 79x24, then 80x24, and the page must be back as it
+	# was first drawn.
+	for s in "${sizes[@]}"; do
+		burst+=(resize-window -t "$win" -x "${s%x*}" -y "${s#*x}" ';')
+	done
+	tm "${burst[@]}"
+	tty=$(tm display -p -t "$win" '#{pane_tty}')
+	for s in "${sizes[@]}"; do
+		stty -F "$tty" rows "${s#*x}" cols "${s%x*}" || problems+=("stty could not set $tty to $s")
+	done
+	alive || problems+=("crampguide died during the burst of resizes")
+	resize 79 24
+	resize 80 24
+	if ! wait_until same_file "$tmp/storm/0.txt"; then
+		if alive; then
+			fail "after the burst, at 80x24, the page is not as it was first drawn:" \
+				"$(diff "$tmp/storm/0.txt" <(echo "$scr") | head -40)"
+		else
+			problems+=("crampguide died during the burst of resizes")
+		fi
+	fi
+	keys q
+	exited 0
+	stop
+	save_problems "$tmp/flood.problems"
+}
+storm &
+storm_pid=$!
+
+# ---------------------------------------------------------------------------
+# 2. SIGINT, SIGTERM and SIGHUP (from kill: Ctrl-C is a key to the guide)
+# on the home screen, a page, the help and the search prompt (where the
+# cursor is shown): the terminal is restored and the status says the
+# signal, 128 + its number (docs/crampguide.1, EXIT STATUS).
+overview=$(page_title "$(sed -n 1p <<<"$sections")")
+
+# on_screen NAME: from the home screen, go to screen NAME and wait for it.
+on_screen() {
+	case $1 in
+	home) return 0 ;;
+	page) keys Down Enter && wait_until status_has "› $overview" ;;
+	help) keys '?' && wait_text "Keys" ;;
+	search-prompt) keys / && text "leg cr" && wait_until status_has "Search: leg cr" ;;
+	esac
+}
+
+for sig in INT TERM HUP; do
+	want=$((128 + $(kill -l "$sig")))
+	for where in home page help search-prompt; do
+		if ! start "sig$sig-$where" tty; then
+			fail "the wrapper did not start"
+		elif ! home; then
+			fail "no home screen"
+		elif ! on_screen "$where"; then
+			fail "could not get to the $where screen"
+			keys C-c
+			exited 0
+		else
+			kill -"$sig" "$(pid)"
+			exited "$want"
+		fi
+		stop
+		report "SIG$sig on the $where screen: status $want; stty, cursor, alternate screen and screen restored"
+	done
+done
+
+# ---------------------------------------------------------------------------
+# 3. The terminal goes away (its window is closed) while a page is shown.
+# When the shell it was started from dies of it, the guide is sent SIGHUP
+# too (status 129), though it may find the terminal gone first ("lost the
+# terminal", status 1); when the shell lives on, the guide gets no signal
+# and must find out by itself (status 1).  Either way it must leave at
+# once, not hang or spin on a terminal that is gone.
+for how in hangup hangup-kept; do
+	case $how in
+	hangup) want="129 1" what="the shell dies of it" ;;
+	hangup-kept) want=1 what="the shell lives on" ;;
+	esac
+	if ! start "$how" "$how"; then
+		fail "the wrapper did not start"
+	elif ! home || ! on_screen page; then
+		fail "could not open \"$overview\""
+	else
+		tm kill-session -t "$how"
+		if ! wait_file "$d/rc"; then
+			problems+=("crampguide did not exit within ${timeout}s of its terminal going away")
+			alive && problems+=("$(ps -o pid,stat,time,cmd -p "$(pid)")")
+		else
+			rc=$(cat "$d/rc")
+			case " $want " in *" $rc "*) ;; *) problems+=("exit status $rc, want one of: $want") ;; esac
+			echo "# terminal closed, $what: exit status $rc"
+		fi
+	fi
+	stop
+	report "the terminal closed under a page, $what: status $want within ${timeout}s"
+done
+
+# ---------------------------------------------------------------------------
+# 4. Ctrl-Z in a shell with job control, on a page and on the help: the
+# terminal is given back while the guide is stopped (stty, the cursor
+# shown, the alternate screen left, the guide's screen gone), fg brings the
+# same screen back; q then exits 0 and the terminal is as before.  (Under
+# the wrapper the process group is orphaned and the kernel would drop the
+# stop, so this case types into an interactive sh instead.)
+prompt() { [ "$(sed '/^$/d' <<<"$scr" | tail -n 1)" = '$' ]; }
+# given_back WHEN: the tty and the pane as they were before the guide started.
+given_back() {
+	[ "$(stty -g -F "$tty")" = "$before_stty" ] ||
+		problems+=("stty -g before: $before_stty" "stty -g $1: $(stty -g -F "$tty")")
+	[ "$(modes)" = "$before_modes" ] ||
+		problems+=("terminal modes before: $before_modes" "terminal modes $1: $(modes)")
+}
+name=suspend d=$tmp/suspend problems=()
+mkdir -p "$d"
+if win=$(tm new-session -d -P -F '#{window_id}' -s "$name" -x 80 -y 24 -c "$TOP" \
+	env PS1='$ ' ENV= sh -i) && wait_until prompt; then
+	tty=$(tm display -p -t "$win" '#{pane_tty}')
+	before_stty=$(stty -g -F "$tty")
+	before_modes=$(modes)
+	case " $before_modes " in
+	*" alternate=0 cursor=1 "*) ;;
+	*) problems+=("the shell's terminal: $before_modes, want alternate=0 cursor=1") ;;
+	esac
+	text "$(printf '%q' "$CRAMPGUIDE")"
+	keys Enter
+	if ! home; then
+		fail "no home screen"
+	elif ! on_screen page; then
+		fail "Down Enter did not open \"$overview\""
+	else
+		pgrep -P "$(tm display -p -t "$win" '#{pane_pid}')" >"$d/pid"
+		for where in page help; do
+			[ "$where" = help ] && ! on_screen help && fail "? did not show the help" && break
+			settle
+			here=$scr
+			keys C-z
+			if ! wait_text "Stopped"; then
+				fail "Ctrl-Z on the $where screen did not stop the guide"
+				break
+			fi
+			given_back "while stopped on the $where screen"
+			has "$overview" && fail "the guide's screen is still there while it is stopped"
+			text fg
+			keys Enter
+			wait_until same_as "$here" || fail "fg did not bring back the $where screen from before Ctrl-Z:" "$here" "now"
+		done
+	fi
+	keys q
+	if ! wait_until prompt; then
+		fail "q did not return to the shell"
+	else
+		text 'echo "status $?"'
+		keys Enter
+		wait_text "status 0" || fail "want status 0 from q after fg"
+		given_back "after q"
+	fi
+else
+	fail "no shell prompt"
+fi
+stop
+report "Ctrl-Z on a page and on the help stops the guide with the terminal given back, fg redraws the same screen, q exits 0; terminal restored"
+
+# The storm's results, once it is over.
+wait "$storm_pid"
+for part in storm flood; do
+	problems=()
+	if [ -f "$tmp/$part.problems" ]; then
+		mapfile -d '' problems <"$tmp/$part.problems"
+	else
+		problems=("the storm stopped before it could say how it went")
+	fi
+	case $part in
+	storm) report "resize storm (seed $seed): at each of ${#sizes[@]} sizes, from 1x1 to 240x80 and back to 80x24, the page as the scripted mode draws it" ;;
+	flood) report "resize storm (seed $seed): the same sizes as one burst through tmux and through the tty, then 80x24: the page as it was first drawn; q exits 0; terminal restored" ;;
+	esac
+done
+
+done_testing
