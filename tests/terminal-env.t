@@ -98,7 +98,7 @@ raw=
 # scripted mode draws them, q quits with status 0 and the terminal is
 # restored.  vt100 has no alternate screen, so the guide's last screen
 # stays there after it (the rest is checked as for the others).
-printf ':dump home.txt\n<Down> <Down> <Down> <Enter>\n:dump page.txt\n' >"$tmp/two.keys"
+printf ':dump home.txt\n%s\n:dump page.txt\n' "$(to_section 3 "<>")" >"$tmp/two.keys"
 scripted "$tmp/two" "$tmp/two.keys"
 for t in vt100 xterm-256color screen-256color; do
 	if ! infocmp "$t" >/dev/null 2>&1; then
@@ -111,9 +111,9 @@ for t in vt100 xterm-256color screen-256color; do
 	elif ! wait_until same_file "$tmp/two/home.txt"; then
 		fail "the home screen is not the one the scripted mode draws:" "$(cat "$tmp/two/home.txt")" "now"
 	else
-		keys Down Down Down Enter
+		keys $(to_section 3)
 		wait_until same_file "$tmp/two/page.txt" ||
-			fail "Down Down Down Enter: the page is not the one the scripted mode draws:" "$(cat "$tmp/two/page.txt")" "now"
+			fail "$(to_section 3): the page is not the one the scripted mode draws:" "$(cat "$tmp/two/page.txt")" "now"
 		keys q
 		exited 0
 		[ ! -s "$d/stderr" ] || problems+=("stderr is not empty:" "$(head -5 "$d/stderr")")
@@ -226,5 +226,119 @@ else
 fi
 stop
 report "stdout to a pipe and to a file, TERM ${terms[*]}: the guide, --plain, --tips (text, markdown, html, -o FILE) as with no terminal, no control byte, nothing on stderr, status 0; nothing written to the terminal"
+
+# ---------------------------------------------------------------------------
+# 5. Locales: C, POSIX, C.UTF-8 and a Latin-1 one.  The home screen, the
+# end of a page (arrows) and the same at 40x12 (where the status line is
+# cut with an ellipsis) must be exactly what the scripted mode draws in
+# that locale; where the character set is not UTF-8 only ASCII may reach
+# the terminal, the screens must be the reviewed golden ones with the
+# guide's ASCII look-alikes, with no more '?' than the UTF-8 screens have
+# (nothing replaced by junk); where
+# it is UTF-8, what reaches the terminal is valid UTF-8 and the screens do
+# show non-ASCII characters.  Nowhere a replacement character or UTF-8
+# read as Latin-1 (Ã, Â, â€), nor a line wider than the screen.
+#
+# The Latin-1 locale: one the system has (scripts/deps ci generates
+# en_US.ISO-8859-1), else one compiled here with localedef into a
+# directory of our own (LOCPATH), else the case is skipped.
+latin1= latin1_env=()
+for l in $(locale -a 2>/dev/null); do
+	if [ "$(LC_ALL=$l locale charmap 2>/dev/null)" = ISO-8859-1 ]; then
+		latin1=$l
+		break
+	fi
+done
+if [ -z "$latin1" ] && command -v localedef >/dev/null 2>&1 && mkdir -p "$tmp/locale" &&
+	localedef -i en_US -f ISO-8859-1 "$tmp/locale/en_US.ISO-8859-1" >/dev/null 2>&1 &&
+	[ "$(LOCPATH=$tmp/locale LC_ALL=en_US.ISO-8859-1 locale charmap 2>/dev/null)" = ISO-8859-1 ]; then
+	latin1=en_US.ISO-8859-1 latin1_env=(LOCPATH="$tmp/locale")
+fi
+[ -n "$latin1" ] && echo "# the Latin-1 locale: $latin1${latin1_env[*]:+ (${latin1_env[*]})}"
+
+# The page is the one of the golden screen page-ascii (tests/screens), with
+# its keys; in a locale that is not UTF-8, home and that page must also be
+# the reviewed golden screens home-ascii and page-ascii.
+golden=tests/screens
+page_keys=$(grep -v '^#' "$golden/page-ascii.keys")
+printf ':dump home.txt\n%s\n:dump page.txt\n:resize 40x12\n:dump small.txt\n' "$page_keys" >"$tmp/locale.keys"
+# send_script LINES: type script lines (named keys and single letters only).
+send_script() {
+	local k
+	for k in $1; do
+		case $k in
+		'<Enter>') keys Enter ;;
+		'<End>') keys End ;;
+		'<Home>') keys Home ;;
+		'<Up>' | '<Down>' | '<Left>' | '<Right>') k=${k#<}; keys "${k%>}" ;;
+		'<PgDn>') keys NPage ;;
+		'<PgUp>') keys PPage ;;
+		?) text "$k" ;;
+		*) problems+=("send_script: no tmux key for $k") ;;
+		esac
+	done
+}
+declare -A utf8_q=()
+for loc in C.UTF-8 C POSIX "${latin1:-Latin-1}"; do
+	vars=(LC_ALL="$loc")
+	[ "$loc" = "$latin1" ] && vars+=(${latin1_env[@]+"${latin1_env[@]}"})
+	if [ "$loc" = Latin-1 ]; then
+		skip "locale Latin-1: none here, and localedef could not make en_US.ISO-8859-1 (Debian: locales; scripts/deps ci generates it)"
+		continue
+	fi
+	utf8=
+	[ "$(env "${vars[@]}" locale charmap 2>/dev/null)" = UTF-8 ] && utf8=1
+	raw=1
+	if ! scripted "$tmp/loc-$loc" "$tmp/locale.keys" "${vars[@]}"; then
+		:
+	elif ! start "locale-$loc" err env "${vars[@]}" "$CRAMPGUIDE"; then
+		fail "the wrapper did not start"
+	else
+		for step in home page small; do
+			case $step in
+			page) send_script "$page_keys" ;;
+			small) resize 40 12 ;;
+			esac
+			if ! wait_until same_file "$tmp/loc-$loc/$step.txt"; then
+				fail "$step: not the screen the scripted mode draws in $loc:" "$(cat "$tmp/loc-$loc/$step.txt")" "now"
+				break
+			fi
+			printf '%s\n' "$scr" >"$d/$step.txt"
+			if [ -z "$utf8" ] && [ "$step" != small ] && ! same_file "$golden/$step-ascii.80x24.txt"; then
+				fail "$step: not the golden screen $golden/$step-ascii.80x24.txt:" \
+					"$(diff "$golden/$step-ascii.80x24.txt" "$d/$step.txt" | head -20)"
+			fi
+			widest=$(LC_ALL=C.UTF-8 wc -L <"$d/$step.txt")
+			[ "$widest" -le "$width" ] || fail "$step: a line $widest columns wide on a screen $width wide"
+			if LC_ALL=C.UTF-8 grep -q -e $'\ufffd' -e 'Ã' -e 'Â' -e 'â€' "$d/$step.txt"; then
+				fail "$step: a replacement character or UTF-8 read as Latin-1"
+			fi
+			q=$(tr -cd '?' <"$d/$step.txt" | wc -c)
+			if [ -n "$utf8" ]; then
+				utf8_q[$step]=$q
+				[ "$step" = home ] || LC_ALL=C grep -q -P '[\x80-\xff]' "$d/$step.txt" ||
+					fail "$step: no bullet, arrow or other non-ASCII character in UTF-8"
+			else
+				! LC_ALL=C grep -q -P '[\x80-\xff]' "$d/$step.txt" || fail "$step: non-ASCII characters on the screen"
+				[ "$q" -le "${utf8_q[$step]:-0}" ] ||
+					fail "$step: $q '?' on the screen, ${utf8_q[$step]:-0} in UTF-8: characters replaced by '?'"
+			fi
+		done
+		resize 80 24
+		keys q
+		exited 0
+		[ ! -s "$d/stderr" ] || problems+=("stderr is not empty:" "$(head -5 "$d/stderr")")
+		tm pipe-pane -t "$win"
+		if [ -n "$utf8" ]; then
+			iconv -f UTF-8 -t UTF-8 "$d/raw" >/dev/null 2>&1 || problems+=("what was written to the terminal is not valid UTF-8")
+		elif LC_ALL=C grep -q -a -P '[\x80-\xff]' "$d/raw"; then
+			problems+=("bytes that are not ASCII were written to the terminal:" \
+				"$(LC_ALL=C grep -a -o -P '.{0,20}[\x80-\xff]+.{0,20}' "$d/raw" | head -3 | cat -v)")
+		fi
+	fi
+	stop
+	raw=
+	report "locale $loc ($( [ -n "$utf8" ] && echo UTF-8 || echo "ASCII look-alikes")): home, a page and 40x12 as the scripted mode draws them, $( [ -n "$utf8" ] && echo "valid UTF-8" || echo "only ASCII") to the terminal, no mojibake, no line wider than the screen; terminal restored"
+done
 
 done_testing

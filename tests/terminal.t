@@ -50,9 +50,8 @@ for s in 1x1 1x200 200x1 4x4; do
 done
 sizes+=(80x24)
 
-open_third='<Down> <Down> <Down> <Enter>'
 {
-	echo "$open_third"
+	to_section 3 "<>"
 	echo ":dump 0.txt"
 	for i in "${!sizes[@]}"; do
 		echo ":resize ${sizes[i]}"
@@ -79,8 +78,8 @@ storm() {
 		fail "the wrapper did not start"
 	elif ! home; then
 		fail "no home screen"
-	elif keys Down Down Down Enter && ! wait_until same_file "$tmp/storm/0.txt"; then
-		fail "Down Down Down Enter did not show \"$third\" as the scripted mode draws it:" \
+	elif keys $(to_section 3) && ! wait_until same_file "$tmp/storm/0.txt"; then
+		fail "$(to_section 3) did not show \"$third\" as the scripted mode draws it:" \
 			"$(cat "$tmp/storm/0.txt")" "now"
 	else
 		for i in "${!sizes[@]}"; do
@@ -150,7 +149,7 @@ overview=$(page_title "$(sed -n 1p <<<"$sections")")
 on_screen() {
 	case $1 in
 	home) return 0 ;;
-	page) keys Down Enter && wait_until status_has "› $overview" ;;
+	page) keys $(to_section 1) && wait_until status_has "› $overview" ;;
 	help) keys '?' && wait_text "Keys" ;;
 	search-prompt) keys / && text "leg cr" && wait_until status_has "Search: leg cr" ;;
 	esac
@@ -194,6 +193,7 @@ for how in hangup hangup-kept; do
 		fail "could not open \"$overview\""
 	else
 		tm kill-session -t "$how"
+		win=
 		if ! wait_file "$d/rc"; then
 			problems+=("crampguide did not exit within ${timeout}s of its terminal going away")
 			alive && problems+=("$(ps -o pid,stat,time,cmd -p "$(pid)")")
@@ -238,7 +238,7 @@ if win=$(tm new-session -d -P -F '#{window_id}' -s "$name" -x 80 -y 24 -c "$TOP"
 	if ! home; then
 		fail "no home screen"
 	elif ! on_screen page; then
-		fail "Down Enter did not open \"$overview\""
+		fail "$(to_section 1) did not open \"$overview\""
 	else
 		pgrep -P "$(tm display -p -t "$win" '#{pane_pid}')" >"$d/pid"
 		for where in page help; do

@@ -128,12 +128,13 @@ exec {never}<>"$tmp/never"
 pause() { read -r -t "$1" -u "$never" _; }
 
 # wait_until CMD...: poll every $poll seconds until CMD succeeds, for at
-# most $timeout seconds; $scr holds the last screen seen.
+# most $timeout seconds; $scr holds the last screen seen (none once $win
+# is emptied: the window is gone).
 poll=0.05
 wait_until() {
 	local end=$((${EPOCHREALTIME/./} + timeout * 1000000))
 	while :; do
-		scr=$(tmux -L "$sock" -f /dev/null capture-pane -p -t "$win")
+		[ -z "$win" ] || scr=$(tmux -L "$sock" -f /dev/null capture-pane -p -t "$win")
 		"$@" && return 0
 		[ "${EPOCHREALTIME/./}" -lt "$end" ] || return 1
 		pause "$poll"
@@ -278,6 +279,15 @@ walk="Start the guided walk-through"
 
 # home: wait for the home screen.
 home() { wait_text "$title" && wait_text "$walk"; }
+
+# The home menu has the walk-through and the tip sheet, then the sections.
+# to_section N [<>]: the keys that go from the first entry to section N and
+# open it, as send-keys arguments, or with <> as a script line.
+to_section() {
+	local i out= b=${2:-}
+	for ((i = 0; i < $1 + 1; i++)); do out+="${b:0:1}Down${b:1:1} "; done
+	echo "$out${b:0:1}Enter${b:1:1}"
+}
 
 # scripted OUT KEYS [VAR=VALUE...]: the screens the scripted mode draws
 # (docs/testing.md) for KEYS, a script, at 80x24 with VARs set: each
