@@ -70,7 +70,10 @@ static int prescan(struct ydoc *doc, struct diag *d)
 			ok = 0;
 			diag_at(d, doc->path, line, col,
 				"NUL byte; content files are plain text (is this a binary file?)");
-		} else if (!yaml_printable(cp)) {
+		} else if (!yaml_printable(cp) || cp == 0x85) {
+			/* NEL is a line break to YAML 1.1, but in a content file it
+			 * is almost always a Windows-1252 ellipsis misread as
+			 * Latin-1; like every other C1 control it is refused. */
 			ok = 0;
 			diag_at(d, doc->path, line, col,
 				"control character U+%04X is not allowed; delete it", (unsigned)cp);
