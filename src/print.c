@@ -71,7 +71,7 @@ static int spawn_lp(pid_t *pid, int in[2], int out[2], char *const argv[])
 
 int print_sheet(const char *buf, size_t len, const char *printer, const char *title, char **message)
 {
-	char *argv[7], reply[PRINT_MAX_REPLY];
+	char *argv[7], reply[PRINT_MAX_REPLY], *safe_title;
 	int in[2], out[2], argc = 0, err, status = 0, timed_out = 0;
 	size_t sent = 0, got = 0;
 	long long deadline = now_ms() + 1000LL * timeout_seconds();
@@ -83,13 +83,16 @@ int print_sheet(const char *buf, size_t len, const char *printer, const char *ti
 		argv[argc++] = "-d";
 		argv[argc++] = (char *)printer;
 	}
+	/* The title is content text, and lpstat shows it on terminals. */
+	safe_title = text_sanitize(title, strlen(title), NULL);
 	argv[argc++] = "-t";
-	argv[argc++] = (char *)title;
+	argv[argc++] = safe_title;
 	argv[argc] = NULL;
 
 	if (pipe(in) != 0 || pipe(out) != 0)
 		die("cannot start lp: %s", strerror(errno));
 	err = spawn_lp(&pid, in, out, argv);
+	free(safe_title);
 	close(in[0]);
 	close(out[1]);
 	if (err) {

@@ -692,6 +692,92 @@ static void test_lint_controls(void **state)
 	expect_problem(&f, 1, TEXT_PROBLEM_INVALID_UTF8, 7, 1, TEXT_INVALID);
 }
 
+/* The injection table: every C0 control but tab and newline, DEL, every C1
+ * control and every bidi control, between two letters: the lint finds
+ * exactly that one at its offset, and the sanitizer turns it into U+FFFD. */
+static void test_injection_table(void **state)
+{
+	static const int32_t bidi[] = { 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+					0x2066, 0x2067, 0x2068, 0x2069 };
+	int32_t cps[32 + 1 + 32 + 9];
+	size_t ncps = 0, i, tested = 0;
+	int32_t c;
+
+	(void)state;
+	for (c = 0; c < 0x20; c++)
+		if (c != '\t' && c != '\n')
+			cps[ncps++] = c;
+	cps[ncps++] = 0x7F;
+	for (c = 0x80; c < 0xA0; c++)
+		cps[ncps++] = c;
+	for (i = 0; i < sizeof(bidi) / sizeof(bidi[0]); i++)
+		cps[ncps++] = bidi[i];
+	for (i = 0; i < ncps; i++) {
+		char in[8] = "ab", want[8] = "ab";
+		size_t n = 2, k;
+		struct found f;
+		int32_t cp = cps[i];
+
+		if (cp < 0x80) {
+			in[n++] = (char)cp;
+		} else if (cp < 0x800) {
+			in[n++] = (char)(0xC0 | cp >> 6);
+			in[n++] = (char)(0x80 | (cp & 0x3F));
+		} else {
+			in[n++] = (char)(0xE0 | cp >> 12);
+			in[n++] = (char)(0x80 | (cp >> 6 & 0x3F));
+			in[n++] = (char)(0x80 | (cp & 0x3F));
+		}
+		k = n - 2;
+		in[n++] = 'c';
+		in[n++] = 'd';
+		assert_true(text_is_control(cp));
+		assert_int_equal(lint(in, n, &f), 1);
+		expect_problem(&f, 0, cp >= 0x202A ? TEXT_PROBLEM_BIDI : TEXT_PROBLEM_CONTROL, 2, k, cp);
+		if (cp == '\r') {
+			expect_sanitize(in, n, S("abcd")); /* CRLF reads like LF */
+		} else {
+			memcpy(want + 2, FFFD "cd", 5);
+			expect_sanitize(in, n, want, 7);
+		}
+		tested++;
+	}
+	assert_int_equal(tested, 30 + 1 + 32 + 9);
+}
+
+/* Escape sequences: every control in them is found, none survives. */
+static void test_injection_sequences(void **state)
+{
+	static const struct {
+		const char *s;
+		size_t controls;
+	} seq[] = {
+		{ "\x1b[31mred\x1b[0m", 2 },                 /* CSI colour */
+		{ "\x1b[2J\x1b[H", 2 },                      /* CSI erase */
+		{ "\xC2\x9B" "2J", 1 },                       /* 8-bit CSI */
+		{ "\x1b]0;pwned\x07", 2 },                    /* OSC 0: window title */
+		{ "\x1b]52;c;cm0gLXJmIH4=\x07", 2 },          /* OSC 52: clipboard */
+		{ "\x1b]8;;http://evil.example/\x1b\\x\x1b]8;;\x1b\\", 4 }, /* OSC 8: link */
+		{ "\xC2\x9D" "0;pwned\xC2\x9C", 2 },         /* 8-bit OSC and ST */
+		{ "\x1bP$qm\x1b\\", 2 },                      /* DCS */
+		{ "\xC2\x90+q544e\xC2\x9C", 2 },             /* 8-bit DCS */
+		{ "\x1b_app\x1b\\\x1b^pm\x1b\\\x1bXsos\x1b\\", 6 }, /* APC, PM, SOS */
+	};
+	size_t i, len;
+
+	(void)state;
+	for (i = 0; i < sizeof(seq) / sizeof(seq[0]); i++) {
+		struct found f;
+		char *out;
+
+		assert_int_equal(lint(seq[i].s, strlen(seq[i].s), &f), seq[i].controls);
+		out = text_sanitize(seq[i].s, strlen(seq[i].s), &len);
+		assert_clean(out, len);
+		assert_null(memchr(out, 0x1b, len));
+		free(out);
+	}
+}
+
 static void test_lint_any_bytes(void **state)
 {
 	unsigned char buf[40];
@@ -767,6 +853,8 @@ int main(void)
 		cmocka_unit_test(test_lint_clean),
 		cmocka_unit_test(test_lint_words),
 		cmocka_unit_test(test_lint_controls),
+		cmocka_unit_test(test_injection_table),
+		cmocka_unit_test(test_injection_sequences),
 		cmocka_unit_test(test_lint_any_bytes),
 		cmocka_unit_test(test_script_name),
 	};
