@@ -20,7 +20,11 @@
  *
  * Two guides open at once merge: each remembers its own changes since it
  * loaded or last saved, and state_save() applies only those to the file as
- * it is now, under a lock, so neither loses the other's marks. */
+ * it is now, under a lock, so neither loses the other's marks.
+ *
+ * state.c keeps the marks in memory and reads and writes their YAML form;
+ * state_file.c keeps them on disk: loading, the lock, setting a bad file
+ * aside, and the merge-and-save that replaces the file in one step. */
 #ifndef CRAMPGUIDE_STATE_H
 #define CRAMPGUIDE_STATE_H
 
@@ -66,6 +70,12 @@ int state_load(struct state *st, const char *path, char **warning);
 
 /* Merge this session's changes into the file at path (creating its directory, mode 0700) under a lock on PATH.lock and write it atomically; on success st becomes the merged state with no pending changes and return 1 (with no changes, touch nothing and return 1), on failure leave the file untouched and return 0.  *msg gets a new sentence for the user, or NULL: the error on failure, a warning on success if an unreadable file had to be moved aside. */
 int state_save(struct state *st, const char *path, char **msg);
+
+/* Apply src's unsaved changes to dst's lists without making them dst's own changes; with `whole`, first mark in dst every id src holds. */
+void state_merge(struct state *dst, const struct state *src, bool whole);
+
+/* The state file's bytes for st's lists (the form shown above); a new buffer and its length in *len, or NULL with *err a new message. */
+char *state_format(const struct state *st, size_t *len, char **err);
 
 /* The state file's path: $XDG_STATE_HOME/crampguide/tips.yaml when that is absolute, else $HOME/.local/state/crampguide/tips.yaml; a new string, or NULL when neither is set to an absolute path. */
 char *state_default_path(void);
