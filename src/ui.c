@@ -100,7 +100,11 @@ static void stop(void)
 		mousemask(0, NULL);
 	if (T.cursor != ERR)
 		curs_set(T.cursor);
-	endwin();
+	/* Not twice: a signal right after Ctrl-Z and fg finds the screen
+	 * already left, and leaving it again would send the terminal's
+	 * "restore cursor" once more, back to where the guide was started. */
+	if (!isendwin())
+		endwin();
 	delscreen(T.screen);
 	T.screen = NULL;
 	if (T.out)

@@ -266,11 +266,54 @@ if win=$(tm new-session -d -P -F '#{window_id}' -s "$name" -x 80 -y 24 -c "$TOP"
 		wait_text "status 0" || fail "want status 0 from q after fg"
 		given_back "after q"
 	fi
+	# Stopped, then SIGTERM, which arrives with fg: status 143, and the
+	# shell's lines from before stay where they were (leaving the screen
+	# twice would put the cursor back above them).
+	if [ ${#problems[@]} -eq 0 ]; then
+		tm clear-history -t "$win"
+		text clear
+		keys Enter
+		wait_until prompt
+		text "$(printf '%q' "$CRAMPGUIDE")"
+		keys Enter
+		if ! home; then
+			fail "no home screen the second time"
+		else
+			keys C-z
+			if ! wait_text "Stopped"; then
+				fail "Ctrl-Z did not stop the guide the second time"
+			else
+				text 'kill -TERM %1'
+				keys Enter
+				wait_until prompt
+				text fg
+				keys Enter
+				wait_until prompt
+				text 'echo "status $?"'
+				keys Enter
+				wait_text "status 143" || fail "want status 143 from SIGTERM while stopped, after fg"
+				settle
+				here=$(sed '/^$/d' <<<"$scr")
+				want=$(printf '%s\n' "$ $CRAMPGUIDE" "*Stopped*" '$ kill -TERM %1' '$ fg' "$CRAMPGUIDE" \
+					'$ echo "status $?"' 'status 143' '$')
+				# Line by line, the Stopped line as a pattern.
+				mapfile -t got <<<"$here"
+				mapfile -t exp <<<"$want"
+				ok_lines=1
+				for i in "${!exp[@]}"; do
+					# shellcheck disable=SC2053
+					[[ ${got[i]:-} == ${exp[i]} ]] || [ "${got[i]:-}" = "${exp[i]}" ] || ok_lines=
+				done
+				[ -n "$ok_lines" ] || fail "the shell's lines are not as they were written; want:" "$want" "got"
+				given_back "after SIGTERM while stopped"
+			fi
+		fi
+	fi
 else
 	fail "no shell prompt"
 fi
 stop
-report "Ctrl-Z on a page and on the help stops the guide with the terminal given back, fg redraws the same screen, q exits 0; terminal restored"
+report "Ctrl-Z on a page and on the help stops the guide with the terminal given back, fg redraws the same screen, q exits 0; SIGTERM while stopped exits 143 after fg; terminal restored, the shell's lines untouched"
 
 # The storm's results, once it is over.
 wait "$storm_pid"
