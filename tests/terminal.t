@@ -16,15 +16,20 @@ sections=$(sed -n '/^  sections:/,/^  [^ -]/s/^    - //p' content/guide.yaml)
 third=$(page_title "$(sed -n 3p <<<"$sections")")
 
 # ---------------------------------------------------------------------------
-# 1. Resize storm.  The sizes: 1x1, 1x200, 200x1 and 4x4 among random ones
+# 1. Resize storms.  The sizes: 1x1, 1x200, 200x1 and 4x4 among random ones
 # (a third near the smallest usable size, 20x6, a third up to 120x40, a
-# third up to 240x80), then 80x24.  On a page opened from the home screen,
-# each size is set in turn and the pane must show, at each one, exactly
-# the screen the scripted mode draws after the same resizes; then all the
-# sizes again as one burst, too fast to draw, and 80x24: the page must be
-# back as it was first drawn.
+# third up to 240x80), then 80x24.  Each size is set in turn and the pane
+# must show, at each one, exactly the screen the scripted mode draws after
+# the same resizes: on a page opened from the home screen, all the sizes;
+# on the search prompt with a word typed (the cursor shown), 40 of them.
+# Then, on the page, all the sizes again as one burst, too fast to draw,
+# and 80x24: the page must be back as it was first drawn.
+#
+# tmux resizes a pane at most four times a second, so the storms take
+# their time: they run in the background, each in its own pane, while the
+# other cases go on, and report at the end.
 seed=${STORM_SEED:-$(( (${SRANDOM:-$RANDOM} ^ $$) % 1000000 ))}
-count=${STORM_SIZES:-110}
+count=${STORM_SIZES:-100}
 echo "# resize storm: seed $seed, $count random sizes (replay: STORM_SEED=$seed STORM_SIZES=$count)"
 rng=$seed
 # rand N: a number from 1 to N in $r, from a fixed generator (the same
@@ -48,69 +53,73 @@ for s in 1x1 1x200 200x1 4x4; do
 	rand "${#sizes[@]}"
 	sizes=("${sizes[@]:0:r}" "$s" "${sizes[@]:r}")
 done
+prompt_sizes=("${sizes[@]:0:36}" 1x1 4x4 1x200 200x1 80x24)
 sizes+=(80x24)
 
-{
-	to_section 3 "<>"
-	echo ":dump 0.txt"
-	for i in "${!sizes[@]}"; do
-		echo ":resize ${sizes[i]}"
-		echo ":dump $((i + 1)).txt"
-	done
-} >"$tmp/storm.keys"
-
-# storm: the case itself, run in the background while the other cases go
-# on (tmux lets a pane be resized at most four times a second, so the storm
-# takes its time); its problems are written to $tmp/storm.problems and
-# $tmp/flood.problems, NUL-separated.
 # save_problems FILE: problems[] into FILE, NUL-separated.
 save_problems() {
 	: >"$1"
 	[ ${#problems[@]} -eq 0 ] || printf '%s\0' "${problems[@]}" >"$1"
 }
 
+# storm NAME SCRIPT KEYS SIZE...: in a new pane (the case NAME), type
+# KEYS (send-keys arguments; SCRIPT is the same as a script line), then go
+# through the SIZEs, each compared with the scripted mode's dump.  Its
+# problems go to $tmp/NAME.problems; the guide is left running at 80x24
+# when all went well, else it is quit.
 storm() {
-	local i s tty burst=()
-
-	if ! scripted "$tmp/storm" "$tmp/storm.keys"; then
+	local sname=$1 script=$2 keys=$3 i s
+	shift 3
+	local list=("$@")
+	{
+		echo "$script"
+		echo ":dump 0.txt"
+		for i in "${!list[@]}"; do
+			echo ":resize ${list[i]}"
+			echo ":dump $((i + 1)).txt"
+		done
+	} >"$tmp/$sname.keys"
+	if ! scripted "$tmp/$sname" "$tmp/$sname.keys"; then
 		:
-	elif ! start storm tty; then
+	elif ! start "$sname" tty; then
 		fail "the wrapper did not start"
 	elif ! home; then
 		fail "no home screen"
-	elif keys $(to_section 3) && ! wait_until same_file "$tmp/storm/0.txt"; then
-		fail "$(to_section 3) did not show \"$third\" as the scripted mode draws it:" \
-			"$(cat "$tmp/storm/0.txt")" "now"
+	elif keys $keys && ! wait_until same_file "$tmp/$sname/0.txt"; then
+		fail "$keys did not show the screen the scripted mode draws:" "$(cat "$tmp/$sname/0.txt")" "now"
 	else
-		for i in "${!sizes[@]}"; do
-			s=${sizes[i]}
+		for i in "${!list[@]}"; do
+			s=${list[i]}
 			resize "${s%x*}" "${s#*x}"
-			wait_until same_file "$tmp/storm/$((i + 1)).txt" && continue
+			wait_until same_file "$tmp/$sname/$((i + 1)).txt" && continue
 			if alive; then
-				fail "at $s (size $((i + 1)) of ${#sizes[@]}) the screen is not the one the scripted mode draws:" \
-					"$(diff <(echo "$(cat "$tmp/storm/$((i + 1)).txt")") <(echo "$scr") | head -40)" \
-					"sizes so far: ${sizes[*]:0:i+1}"
+				fail "at $s (size $((i + 1)) of ${#list[@]}) the screen is not the one the scripted mode draws:" \
+					"$(diff <(echo "$(cat "$tmp/$sname/$((i + 1)).txt")") <(echo "$scr") | head -40)" \
+					"sizes so far: ${list[*]:0:i+1}"
 			else
-				problems+=("crampguide died at $s (size $((i + 1)) of ${#sizes[@]}); sizes so far: ${sizes[*]:0:i+1}")
+				problems+=("crampguide died at $s (size $((i + 1)) of ${#list[@]}); sizes so far: ${list[*]:0:i+1}")
 			fi
 			break
 		done
 	fi
-	save_problems "$tmp/storm.problems"
+	save_problems "$tmp/$sname.problems"
 	if [ ${#problems[@]} -ne 0 ]; then
-		printf 'not run: the storm before it failed\0' >"$tmp/flood.problems"
 		resize 80 24
-		keys q
+		keys C-c
 		stop
-		return
+		return 1
 	fi
+}
 
-	# Too fast to draw: every size again, as one tmux command line (tmux
-	# passes on the first and the last), then straight into the tty
-	# (stty sets the size and the kernel sends SIGWINCH each time, while
-	# the guide is still drawing the size before); then the terminal and
-	# the tty agree on 79x24, then 80x24, and the page must be back as it
-	# was first drawn.
+# flood: after the page's storm, too fast to draw: every size again, as
+# one tmux command line (tmux passes on the first and the last), then
+# straight into the tty (stty sets the size and the kernel sends SIGWINCH
+# each time, while the guide is still drawing the size before); then the
+# terminal and the tty agree on 79x24, then 80x24, and the page must be
+# back as it was first drawn.
+flood() {
+	local s tty burst=()
+
 	for s in "${sizes[@]}"; do
 		burst+=(resize-window -t "$win" -x "${s%x*}" -y "${s#*x}" ';')
 	done
@@ -122,21 +131,37 @@ storm() {
 	alive || problems+=("crampguide died during the burst of resizes")
 	resize 79 24
 	resize 80 24
-	if ! wait_until same_file "$tmp/storm/0.txt"; then
+	if ! wait_until same_file "$tmp/page-storm/0.txt"; then
 		if alive; then
 			fail "after the burst, at 80x24, the page is not as it was first drawn:" \
-				"$(diff "$tmp/storm/0.txt" <(echo "$scr") | head -40)"
+				"$(diff "$tmp/page-storm/0.txt" <(echo "$scr") | head -40)"
 		else
 			problems+=("crampguide died during the burst of resizes")
 		fi
 	fi
-	keys q
-	exited 0
-	stop
-	save_problems "$tmp/flood.problems"
 }
-storm &
-storm_pid=$!
+
+{
+	if storm page-storm "$(to_section 3 "<>")" "$(to_section 3)" "${sizes[@]}"; then
+		flood
+		keys q
+		exited 0
+		stop
+		save_problems "$tmp/flood.problems"
+	else
+		printf 'not run: the storm before it failed\0' >"$tmp/flood.problems"
+	fi
+} &
+storm_pids=$!
+{
+	if storm prompt-storm "/leg<Space>cr" "/ l e g Space c r" "${prompt_sizes[@]}"; then
+		keys Escape q
+		exited 0
+		stop
+		save_problems "$tmp/prompt-storm.problems"
+	fi
+} &
+storm_pids+=" $!"
 
 # ---------------------------------------------------------------------------
 # 2. SIGINT, SIGTERM and SIGHUP (from kill: Ctrl-C is a key to the guide)
@@ -192,7 +217,7 @@ for how in hangup hangup-kept; do
 	elif ! home || ! on_screen page; then
 		fail "could not open \"$overview\""
 	else
-		tm kill-session -t "$how"
+		tm kill-session -t "=$how"
 		win=
 		if ! wait_file "$d/rc"; then
 			problems+=("crampguide did not exit within ${timeout}s of its terminal going away")
@@ -315,9 +340,9 @@ fi
 stop
 report "Ctrl-Z on a page and on the help stops the guide with the terminal given back, fg redraws the same screen, q exits 0; SIGTERM while stopped exits 143 after fg; terminal restored, the shell's lines untouched"
 
-# The storm's results, once it is over.
-wait "$storm_pid"
-for part in storm flood; do
+# The storms' results, once they are over.
+wait $storm_pids
+for part in page-storm flood prompt-storm; do
 	problems=()
 	if [ -f "$tmp/$part.problems" ]; then
 		mapfile -d '' problems <"$tmp/$part.problems"
@@ -325,8 +350,9 @@ for part in storm flood; do
 		problems=("the storm stopped before it could say how it went")
 	fi
 	case $part in
-	storm) report "resize storm (seed $seed): at each of ${#sizes[@]} sizes, from 1x1 to 240x80 and back to 80x24, the page as the scripted mode draws it" ;;
+	page-storm) report "resize storm (seed $seed): a page at each of ${#sizes[@]} sizes, from 1x1 to 240x80 and back to 80x24, as the scripted mode draws it" ;;
 	flood) report "resize storm (seed $seed): the same sizes as one burst through tmux and through the tty, then 80x24: the page as it was first drawn; q exits 0; terminal restored" ;;
+	prompt-storm) report "resize storm (seed $seed): the search prompt at each of ${#prompt_sizes[@]} sizes as the scripted mode draws it; Esc, q exits 0; terminal restored" ;;
 	esac
 done
 

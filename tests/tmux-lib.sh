@@ -211,7 +211,9 @@ start() {
 # stop: end the case's session (the wrapper, and crampguide if it is still there).
 stop() {
 	local pid
-	tm kill-session -t "$name" 2>/dev/null
+	# (an empty target would be taken as the latest session, another case's)
+	[ -n "$name" ] || return 0
+	tm kill-session -t "=$name" 2>/dev/null
 	if [ -s "$d/pid" ] && [ ! -e "$d/rc" ]; then
 		pid=$(cat "$d/pid")
 		kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
