@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The interactive guide in a real terminal under stress (helpers in
-# tmux-lib.sh): a storm of random resizes, checked screen by screen against
-# the scripted mode; SIGINT, SIGTERM and SIGHUP on several screens; the
-# terminal going away; Ctrl-Z and fg.  Every run checks the exit status and
-# that the terminal is left as it was found (stty -g, the pane's modes, the
-# cursor visible, the alternate screen left).
+# tmux-lib.sh): storms of random resizes on a page and on the search
+# prompt, checked screen by screen against the scripted mode; SIGINT,
+# SIGTERM and SIGHUP on four screens; the terminal going away; Ctrl-Z and
+# fg.  Every run checks the exit status and that the terminal is left as it
+# was found (stty -g, the pane's modes, the cursor visible, the alternate
+# screen left).
 #
 # The storm's sizes come from a seed, printed as a TAP comment; replay a
 # run with STORM_SEED=N (and STORM_SIZES=N for the number of random sizes).
@@ -13,7 +14,6 @@ set -u
 . "$(dirname "$0")/tmux-lib.sh"
 
 sections=$(sed -n '/^  sections:/,/^  [^ -]/s/^    - //p' content/guide.yaml)
-third=$(page_title "$(sed -n 3p <<<"$sections")")
 
 # ---------------------------------------------------------------------------
 # 1. Resize storms.  The sizes: 1x1, 1x200, 200x1 and 4x4 among random ones
