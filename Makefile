@@ -14,6 +14,10 @@ CFLAGS    ?= -O2 -g
 LDFLAGS   ?=
 PKG_CONFIG ?= pkg-config
 PKGS       = ncursesw yaml-0.1
+# Where objects, test binaries and the program go; `make sanitize` builds
+# into a directory of its own by setting these.
+BUILD      = build
+BIN        = crampguide
 
 # One set of feature macros for every file, instead of pkg-config's, so that
 # no translation unit sees two different _XOPEN_SOURCE values.
@@ -22,54 +26,54 @@ WARN       = -std=c11 -Wall -Wextra -Wpedantic
 ALL_CFLAGS = $(WARN) $(FEATURES) -Isrc $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 
 SRCS       = $(sort $(wildcard src/*.c))
-OBJS       = $(SRCS:src/%.c=build/%.o)
-LIB_OBJS   = $(filter-out build/main.o,$(OBJS))
+OBJS       = $(SRCS:src/%.c=$(BUILD)/%.o)
+LIB_OBJS   = $(filter-out $(BUILD)/main.o,$(OBJS))
 UNIT_SRCS  = $(sort $(wildcard tests/unit/test_*.c))
-UNIT_TESTS = $(UNIT_SRCS:tests/unit/%.c=build/tests/%)
+UNIT_TESTS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 SCRIPT_TESTS = $(sort $(wildcard tests/*.t))
 
 # pkg-config's flags are found once and cached; making the cache first runs
 # scripts/deps, which installs the -dev packages on a fresh Debian machine.
 NO_CONFIG_GOALS = clean uninstall distclean
 ifeq ($(filter $(NO_CONFIG_GOALS),$(MAKECMDGOALS)),)
--include build/config.mk
+-include $(BUILD)/config.mk
 endif
 
 .PHONY: all run check tests golden install uninstall clean distclean FORCE
 
-all: crampguide
+all: $(BIN)
 
-build/config.mk: scripts/deps
-	@mkdir -p build
+$(BUILD)/config.mk: scripts/deps
+	@mkdir -p $(BUILD)
 	@scripts/deps $(if $(filter check,$(MAKECMDGOALS)),check,build)
 	@{ echo "PKG_CFLAGS = $$($(PKG_CONFIG) --cflags $(PKGS) | tr ' ' '\n' | grep -v '^-D' | tr '\n' ' ')"; \
 	   echo "PKG_LIBS = $$($(PKG_CONFIG) --libs $(PKGS))"; } > $@.tmp && mv $@.tmp $@
 
 # The installed data directory is compiled in; the stamp changes only when
 # PREFIX does, so `make install PREFIX=...` rebuilds exactly what it must.
-build/datadir.stamp: FORCE
-	@mkdir -p build
+$(BUILD)/datadir.stamp: FORCE
+	@mkdir -p $(BUILD)
 	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
 
-crampguide: $(OBJS)
+$(BIN): $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
 
-build/%.o: src/%.c
-	@mkdir -p build
+$(BUILD)/%.o: src/%.c
+	@mkdir -p $(BUILD)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-build/paths.o: build/datadir.stamp
-build/paths.o: CPPFLAGS += -DCRAMPGUIDE_DATADIR='"$(DATADIR)"'
-build/main.o: CPPFLAGS += -DCRAMPGUIDE_VERSION='"$(VERSION)"'
+$(BUILD)/paths.o: $(BUILD)/datadir.stamp
+$(BUILD)/paths.o: CPPFLAGS += -DCRAMPGUIDE_DATADIR='"$(DATADIR)"'
+$(BUILD)/main.o: CPPFLAGS += -DCRAMPGUIDE_VERSION='"$(VERSION)"'
 
-build/tests/%: tests/unit/%.c $(LIB_OBJS)
-	@mkdir -p build/tests
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
+	@mkdir -p $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(PKG_LIBS) $$($(PKG_CONFIG) --libs cmocka)
 
-tests: crampguide $(UNIT_TESTS)
+tests: $(BIN) $(UNIT_TESTS)
 
-run: crampguide
-	./crampguide
+run: $(BIN)
+	'$(abspath $(BIN))'
 
 # Every test speaks TAP; prove runs unit-test binaries and scripts alike and
 # ends with one summary.  The environment is pinned so results do not depend
@@ -78,7 +82,7 @@ check:
 	@scripts/deps check
 	@$(MAKE) --no-print-directory tests
 	@env -u CRAMPGUIDE_CONTENT -u COLUMNS -u LINES LC_ALL=C.UTF-8 TZ=UTC \
-	    CRAMPGUIDE='$(CURDIR)/crampguide' TOP='$(CURDIR)' MAKE='$(MAKE)' CC='$(CC)' \
+	    CRAMPGUIDE='$(abspath $(BIN))' TOP='$(CURDIR)' MAKE='$(MAKE)' CC='$(CC)' \
 	    prove --exec '' $(UNIT_TESTS) $(SCRIPT_TESTS)
 
 # Rewrite the golden plain guide and tip sheets after a deliberate content change; review
@@ -96,9 +100,9 @@ golden: crampguide
 	done
 	cp tests/golden/tips-default.txt docs/sample-tip-sheet.txt
 
-install: crampguide
+install: $(BIN)
 	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(DATADIR)/content' '$(DESTDIR)$(MANDIR)'
-	install -m 755 crampguide '$(DESTDIR)$(BINDIR)/crampguide'
+	install -m 755 '$(BIN)' '$(DESTDIR)$(BINDIR)/crampguide'
 	install -m 644 content/*.yaml '$(DESTDIR)$(DATADIR)/content/'
 	install -m 644 docs/crampguide.1 '$(DESTDIR)$(MANDIR)/crampguide.1'
 
