@@ -53,6 +53,15 @@ static void note(char **tried, const char *path)
 	*tried = s;
 }
 
+/* A directory was found: the places looked at before it are only for the
+ * message when none is, and the caller owns nothing in *tried then. */
+static char *found(char *dir, char **tried)
+{
+	free(*tried);
+	*tried = NULL;
+	return dir;
+}
+
 char *paths_content_dir(const char *option, const char *argv0, char **tried)
 {
 	const char *env = getenv("CRAMPGUIDE_CONTENT");
@@ -77,13 +86,13 @@ char *paths_content_dir(const char *option, const char *argv0, char **tried)
 		cand = xasprintf("%s/../share/crampguide/content", dir);
 		free(dir);
 		if (is_dir(cand))
-			return cand;
+			return found(cand, tried);
 		note(tried, cand);
 		free(cand);
 	}
 	cand = xstrdup(CRAMPGUIDE_DATADIR "/content");
 	if (is_dir(cand))
-		return cand;
+		return found(cand, tried);
 	note(tried, cand);
 	free(cand);
 	return NULL;
