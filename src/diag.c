@@ -145,7 +145,9 @@ void diag_print(struct diag *d, FILE *out)
 {
 	size_t i;
 
-	qsort(d->v, d->n, sizeof(*d->v), cmp_msg);
+	/* With no message d->v is NULL, which qsort() must never be given. */
+	if (d->n > 1)
+		qsort(d->v, d->n, sizeof(*d->v), cmp_msg);
 	for (i = 0; i < d->n; i++) {
 		const struct diag_msg *m = &d->v[i];
 
