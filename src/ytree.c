@@ -246,10 +246,25 @@ static int check_keys(struct ydoc *doc, struct diag *d, const struct ynode *map)
 	return ok;
 }
 
+/* A parser mark as a 1-based line and column.  libyaml ends a last line
+ * that has no line break with one of its own, so at the end of such a file
+ * its mark is on a line the file does not have: that is the position just
+ * after the last character. */
+static void mark_position(const struct ydoc *doc, const yaml_mark_t *m, unsigned *line,
+			  unsigned *col)
+{
+	if (m->line >= doc->nlines) {
+		ydoc_position(doc, doc->len, line, col);
+		return;
+	}
+	*line = (unsigned)m->line + 1;
+	*col = (unsigned)m->column + 1;
+}
+
 static void parser_error(struct ydoc *doc, struct diag *d, const yaml_parser_t *p)
 {
 	const char *problem = p->problem ? p->problem : "the YAML could not be read";
-	unsigned line, col;
+	unsigned line, col, cline, ccol;
 
 	if (p->error == YAML_READER_ERROR) {
 		ydoc_position(doc, p->problem_offset, &line, &col);
@@ -257,13 +272,13 @@ static void parser_error(struct ydoc *doc, struct diag *d, const yaml_parser_t *
 	} else if (p->error == YAML_MEMORY_ERROR) {
 		diag_file(d, doc->path, "out of memory while reading the file");
 	} else if (p->context) {
-		diag_at(d, doc->path, (unsigned)p->problem_mark.line + 1,
-			(unsigned)p->problem_mark.column + 1,
-			"%s %s (started at line %u, column %u)", problem, p->context,
-			(unsigned)p->context_mark.line + 1, (unsigned)p->context_mark.column + 1);
+		mark_position(doc, &p->problem_mark, &line, &col);
+		mark_position(doc, &p->context_mark, &cline, &ccol);
+		diag_at(d, doc->path, line, col, "%s %s (started at line %u, column %u)", problem,
+			p->context, cline, ccol);
 	} else {
-		diag_at(d, doc->path, (unsigned)p->problem_mark.line + 1,
-			(unsigned)p->problem_mark.column + 1, "%s", problem);
+		mark_position(doc, &p->problem_mark, &line, &col);
+		diag_at(d, doc->path, line, col, "%s", problem);
 	}
 }
 
