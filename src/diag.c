@@ -61,6 +61,33 @@ static int over_limit(struct diag *d, char *file)
 	return 1;
 }
 
+/* Sanitized s[0..n) on one line: a message quotes content, which may
+ * hold line breaks, and a break would split it into a second line that
+ * reads like another message (or forges one).  A break is shown as the two
+ * characters \n, the way a compiler quotes it. */
+static char *one_line(const char *s, size_t n)
+{
+	size_t len, i, breaks = 0;
+	char *clean = text_sanitize(s, n, &len), *out, *o;
+
+	for (i = 0; i < len; i++)
+		breaks += clean[i] == '\n';
+	if (!breaks)
+		return clean;
+	out = o = xmalloc(len + breaks + 1);
+	for (i = 0; i < len; i++) {
+		if (clean[i] == '\n') {
+			*o++ = '\\';
+			*o++ = 'n';
+		} else {
+			*o++ = clean[i];
+		}
+	}
+	*o = '\0';
+	free(clean);
+	return out;
+}
+
 static void add(struct diag *d, const char *file, unsigned line, unsigned col,
 		const char *fmt, va_list ap)
 {
@@ -71,7 +98,7 @@ static void add(struct diag *d, const char *file, unsigned line, unsigned col,
 
 	/* File names and messages can carry bytes from content files; one
 	 * sanitizer here means no caller can forget it. */
-	name = text_sanitize(file, strlen(file), NULL);
+	name = one_line(file, strlen(file));
 	if (over_limit(d, name)) {
 		free(name);
 		return;
@@ -94,7 +121,7 @@ static void add(struct diag *d, const char *file, unsigned line, unsigned col,
 		char *raw = xmalloc((size_t)n + 1);
 
 		vsnprintf(raw, (size_t)n + 1, fmt, ap);
-		m->text = text_sanitize(raw, (size_t)n, NULL);
+		m->text = one_line(raw, (size_t)n);
 		free(raw);
 	}
 	d->n++;
@@ -120,10 +147,15 @@ void diag_file(struct diag *d, const char *file, const char *fmt, ...)
 
 size_t diag_count_file(const struct diag *d, const char *file)
 {
+	/* Stored names are cleaned; a raw name with a control character or a
+	 * bad byte in it would otherwise never match, and a caller's limit on
+	 * messages per file would never stop a hostile file. */
+	char *clean = one_line(file, strlen(file));
 	size_t i, n = 0;
 
 	for (i = 0; i < d->n; i++)
-		n += strcmp(d->v[i].file, file) == 0;
+		n += strcmp(d->v[i].file, clean) == 0;
+	free(clean);
 	return n;
 }
 

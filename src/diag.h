@@ -21,7 +21,7 @@ struct diag {
 	size_t cap;
 };
 
-/* Add "FILE:LINE:COL: message"; file name and message are sanitized here.  Past 50 messages for one file, or 1000 in all, one closing message is kept instead of the rest. */
+/* Add "FILE:LINE:COL: message"; file name and message are sanitized here, and a line break in them shown as \n.  Past 50 messages for one file, or 1000 in all, one closing message is kept instead of the rest. */
 void diag_at(struct diag *d, const char *file, unsigned line, unsigned col, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 5, 6)))

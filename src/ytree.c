@@ -233,13 +233,15 @@ static int check_keys(struct ydoc *doc, struct diag *d, const struct ynode *map)
 		}
 	}
 	qsort(keys, nk, sizeof(*keys), cmp_key);
-	for (i = 1; i < nk && !too_many(doc, d); i++) {
+	for (i = 1; i < nk; i++) {
 		if (keys[i]->len == keys[i - 1]->len &&
 		    memcmp(keys[i]->str, keys[i - 1]->str, keys[i]->len) == 0) {
 			diag_at(d, doc->path, keys[i]->line, keys[i]->col,
 				"duplicate key '%s' (first given at line %u, column %u); keep one",
 				keys[i]->str, keys[i - 1]->line, keys[i - 1]->col);
 			ok = 0;
+			if (too_many(doc, d))
+				break;
 		}
 	}
 	free(keys);

@@ -119,7 +119,7 @@ static void replay(const char *sub, fuzz_fn *fn, size_t at_least)
 static void test_load_regressions(void **unused)
 {
 	(void)unused;
-	replay("tests/fuzz/regress/load", fuzz_load_one, 0);
+	replay("tests/fuzz/regress/load", fuzz_load_one, 3);
 }
 
 static void test_load_seeds(void **unused)
