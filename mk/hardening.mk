@@ -18,8 +18,13 @@ SANITIZE_OPTS  = $(SANITIZE_DIR)/sanitizer-options.o
 SANITIZE_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 # The binary finds the bundled content next to itself, as ./crampguide
-# does, through a link.  The run goes on after a failing test so that the
-# reports of the whole suite are shown; any report fails the target.
+# does, through a link.  The instrumented build runs several times slower,
+# so the tmux tests' deadline for one wait is raised from 10 seconds (a
+# wait that matches returns at once).  The run goes on after a failing
+# test so that the reports of the whole suite are shown; any report fails
+# the target.
+SANITIZE_TMUX_TIMEOUT ?= 60
+
 sanitize:
 	@scripts/deps check
 	@rm -rf '$(SANITIZE_LOGS)' && mkdir -p '$(SANITIZE_LOGS)'
@@ -27,6 +32,7 @@ sanitize:
 	    tests/hardening/sanitizer-options.c
 	@ln -sfn ../../content $(SANITIZE_DIR)/content
 	@status=0; \
+	TMUX_TEST_TIMEOUT=$(SANITIZE_TMUX_TIMEOUT) \
 	$(MAKE) --no-print-directory BUILD=$(SANITIZE_DIR) BIN=$(SANITIZE_DIR)/crampguide \
 	    CFLAGS='-O1 -g $(SANITIZE_FLAGS)' \
 	    LDFLAGS='$(SANITIZE_FLAGS) $(CURDIR)/$(SANITIZE_OPTS)' check || status=$$?; \
