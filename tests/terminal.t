@@ -114,12 +114,16 @@ storm() {
 # flood: after the page's storm, too fast to draw: every size again, as
 # one tmux command line (tmux passes on the first and the last), then
 # straight into the tty (stty sets the size and the kernel sends SIGWINCH
-# each time, while the guide is still drawing the size before); then the
-# terminal and the tty agree on 79x24, then 80x24, and the page must be
-# back as it was first drawn.
+# each time, while the guide is still drawing the size before).  Then the
+# terminal and the tty agree again: at 40x12 (a size the guide cannot
+# mistake for the last one it saw, so it must redraw all of the screen,
+# whatever the flood left on it) the page as the scripted mode draws it
+# there, and at 80x24 exactly as it was first drawn.
 flood() {
 	local s tty burst=()
 
+	printf '%s\n:resize 40x12\n:dump mid.txt\n' "$(to_section 3 "<>")" >"$tmp/flood.keys"
+	scripted "$tmp/flood" "$tmp/flood.keys" || return
 	for s in "${sizes[@]}"; do
 		burst+=(resize-window -t "$win" -x "${s%x*}" -y "${s#*x}" ';')
 	done
@@ -129,16 +133,20 @@ flood() {
 		stty -F "$tty" rows "${s#*x}" cols "${s%x*}" || problems+=("stty could not set $tty to $s")
 	done
 	alive || problems+=("crampguide died during the burst of resizes")
-	resize 79 24
-	resize 80 24
-	if ! wait_until same_file "$tmp/page-storm/0.txt"; then
+	resize 40 12
+	if ! wait_until same_file "$tmp/flood/mid.txt"; then
 		if alive; then
-			fail "after the burst, at 80x24, the page is not as it was first drawn:" \
-				"$(diff "$tmp/page-storm/0.txt" <(echo "$scr") | head -40)"
+			fail "after the burst, at 40x12, the page is not the one the scripted mode draws:" \
+				"$(diff "$tmp/flood/mid.txt" <(echo "$scr") | head -40)"
 		else
 			problems+=("crampguide died during the burst of resizes")
 		fi
+		return
 	fi
+	resize 80 24
+	wait_until same_file "$tmp/page-storm/0.txt" ||
+		fail "after the burst, at 80x24, the page is not as it was first drawn:" \
+			"$(diff "$tmp/page-storm/0.txt" <(echo "$scr") | head -40)"
 }
 
 {
@@ -351,7 +359,7 @@ for part in page-storm flood prompt-storm; do
 	fi
 	case $part in
 	page-storm) report "resize storm (seed $seed): a page at each of ${#sizes[@]} sizes, from 1x1 to 240x80 and back to 80x24, as the scripted mode draws it" ;;
-	flood) report "resize storm (seed $seed): the same sizes as one burst through tmux and through the tty, then 80x24: the page as it was first drawn; q exits 0; terminal restored" ;;
+	flood) report "resize storm (seed $seed): the same sizes as one burst through tmux and through the tty, then 40x12 and 80x24: the page as the scripted mode draws it; q exits 0; terminal restored" ;;
 	prompt-storm) report "resize storm (seed $seed): the search prompt at each of ${#prompt_sizes[@]} sizes as the scripted mode draws it; Esc, q exits 0; terminal restored" ;;
 	esac
 done
