@@ -390,6 +390,9 @@ static void load_item(struct loader *L, struct guide_page *page, const struct yn
 
 	if (!as_map(L, v, "an item"))
 		return;
+	/* The slot may hold an item that was dropped for a bad id: its
+	 * counts would index the new arrays out of bounds. */
+	memset(it, 0, sizeof(*it));
 	check_known(L, v, item_keys, "an item");
 	it->pos = pos_of(L, v);
 	it->page = page;
@@ -463,6 +466,9 @@ static void load_page(struct loader *L, const struct ynode *v)
 
 			if (!as_map(L, e, "a paragraph"))
 				continue;
+			/* Reused after a paragraph dropped for its text: start
+			 * from nothing, or its count of sources would carry over. */
+			memset(p, 0, sizeof(*p));
 			check_known(L, e, para_keys, "a paragraph");
 			p->pos = pos_of(L, e);
 			p->text = text_field(L, e, "text", "a paragraph", 1);
