@@ -1,7 +1,9 @@
 /* search.c - case-folded matching over UTF-8 text. */
 #include "search.h"
 
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "text.h"
 #include "util.h"
@@ -43,10 +45,21 @@ static bool match_at(const char *s, size_t n, size_t i, const char *q, size_t qn
 	size_t k = 0;
 
 	while (k < qn) {
+		unsigned char x, y;
 		int32_t a, b;
 
 		if (i >= n)
 			return false;
+		x = (unsigned char)s[i];
+		y = (unsigned char)q[k];
+		/* Two ASCII bytes: compared here, in either case. */
+		if (x < 0x80 && y < 0x80) {
+			if (x != y && ((x | 0x20) != (y | 0x20) || (x | 0x20) < 'a' || (x | 0x20) > 'z'))
+				return false;
+			i++;
+			k++;
+			continue;
+		}
 		i += text_decode(s + i, n - i, &a);
 		k += text_decode(q + k, qn - k, &b);
 		if (search_fold(a) != search_fold(b))
@@ -56,14 +69,61 @@ static bool match_at(const char *s, size_t n, size_t i, const char *q, size_t qn
 	return true;
 }
 
+/* The first place in s[i..n) holding byte a or byte b, or n.  Eight bytes
+ * are tested at a time: a byte equal to c is a zero byte of w ^ c, and
+ * subtracting one from every byte sets the top bit of a zero byte. */
+static size_t next_either(const char *s, size_t n, size_t i, unsigned char a, unsigned char b)
+{
+	const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+	const uint64_t wa = a * ones, wb = b * ones;
+
+	while (n - i >= 8) {
+		uint64_t w, x, y;
+
+		memcpy(&w, s + i, 8);
+		x = w ^ wa;
+		y = w ^ wb;
+		if ((((x - ones) & ~x) | ((y - ones) & ~y)) & tops)
+			break;
+		i += 8;
+	}
+	while (i < n && (unsigned char)s[i] != a && (unsigned char)s[i] != b)
+		i++;
+	return i;
+}
+
 bool search_find(const char *s, size_t n, const char *q, size_t qn, size_t from, size_t *off,
 		 size_t *len)
 {
 	size_t i = from;
+	int32_t first;
 
-	if (!qn)
+	if (!qn || from >= n)
 		return false;
-	/* Texts are a few hundred bytes: trying every start is plenty fast. */
+	text_decode(q, qn, &first);
+	first = search_fold(first);
+	if (first >= 0 && first < 0x80 && first != '\'' && first != '"') {
+		/* A query that starts with ASCII other than a quote can only
+		 * match where that byte is, in either case: nothing outside
+		 * ASCII folds to an ASCII letter or digit (only curly quotes
+		 * fold into ASCII), and an ASCII byte always starts a character.
+		 * next_either() finds those places eight bytes at a time, which
+		 * matters when a guide of thousands of pages is searched. */
+		unsigned char lower = (unsigned char)first;
+		unsigned char upper = lower >= 'a' && lower <= 'z' ? lower - 0x20 : lower;
+
+		while ((i = next_either(s, n, i, lower, upper)) < n) {
+			size_t end;
+
+			if (match_at(s, n, i, q, qn, &end)) {
+				*off = i;
+				*len = end - i;
+				return true;
+			}
+			i++;
+		}
+		return false;
+	}
 	while (i < n) {
 		size_t end;
 
