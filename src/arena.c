@@ -1,4 +1,9 @@
 /* arena.c - bump allocation in growing blocks. */
+
+/* For MAP_ANONYMOUS and MAP_POPULATE, which POSIX leaves out; only this
+ * file asks for them, and it works without them (see new_block()). */
+#define _DEFAULT_SOURCE
+
 #include "arena.h"
 
 #include <stdalign.h>
@@ -6,6 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "util.h"
 
@@ -33,43 +39,105 @@ struct arena_block {
 	struct arena_block *next;
 	size_t used;
 	size_t size;
+	int mapped;                 /* from mmap(), not malloc() */
 	alignas(max_align_t) unsigned char data[];
 };
 
 /* Blocks grow with the arena so a big guide needs few of them, but start
- * small so the bundled guide does not reserve memory it never uses. */
+ * small so the bundled guide does not reserve memory it never uses, and
+ * stay small enough that the unused end of the last one costs little. */
 #define ARENA_MIN_BLOCK ((size_t)16 * 1024)
-#define ARENA_MAX_BLOCK ((size_t)4 * 1024 * 1024)
+#define ARENA_MAX_BLOCK ((size_t)256 * 1024)
+/* Blocks from this size on have their pages mapped in advance. */
+#define ARENA_POPULATE ((size_t)64 * 1024)
 
-void *arena_alloc(struct arena *a, size_t size)
+/* A block of `size` bytes of data.  A big block is filled to its end (but
+ * the last one), so its pages are mapped in one call rather than faulted
+ * in one by one as the bump pointer reaches them: loading a large guide
+ * touches tens of megabytes, and a page fault costs far more than the
+ * work done on the page (several times more on a virtual machine). */
+static struct arena_block *new_block(size_t size)
 {
-	const size_t align = alignof(max_align_t);
-	const size_t asked = size;
+	struct arena_block *b = NULL;
+
+#if defined(MAP_ANONYMOUS) && defined(MAP_POPULATE)
+	if (size >= ARENA_POPULATE) {
+		void *p = mmap(NULL, sizeof(*b) + size, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+
+		if (p != MAP_FAILED) {
+			b = p;
+			b->mapped = 1;
+		}
+	}
+#endif
+	if (!b) {
+		b = xmalloc(sizeof(*b) + size);
+		b->mapped = 0;
+	}
+	b->size = size;
+	b->used = 0;
+	ASAN_POISON_MEMORY_REGION(b->data, size);
+	return b;
+}
+
+static void free_block(struct arena_block *b)
+{
+	ASAN_UNPOISON_MEMORY_REGION(b->data, b->size);
+	if (b->mapped)
+		munmap(b, sizeof(*b) + b->size);
+	else
+		free(b);
+}
+
+/* Room for size bytes at an offset aligned to `align` (a power of two).
+ * Text is allocated unaligned next to aligned structures, so the offset is
+ * rounded up, not the size: a string costs its bytes and nothing more. */
+static void *take(struct arena *a, size_t size, size_t align)
+{
 	struct arena_block *b = a->head;
+	size_t off;
 	void *p;
 
 	if (size > SIZE_MAX / 2)
 		die("out of memory; close some programs and try again");
-	size = (size + ARENA_REDZONE + align - 1) & ~(align - 1);
-	if (!b || b->size - b->used < size) {
+	off = b ? (b->used + align - 1) & ~(align - 1) : 0;
+	if (!b || off > b->size || b->size - off < size + ARENA_REDZONE) {
 		size_t want = a->total < ARENA_MIN_BLOCK ? ARENA_MIN_BLOCK : a->total;
 
 		if (want > ARENA_MAX_BLOCK)
 			want = ARENA_MAX_BLOCK;
-		if (want < size)
-			want = size;
-		b = xmalloc(sizeof(*b) + want);
-		ASAN_POISON_MEMORY_REGION(b->data, want);
-		b->size = want;
-		b->used = 0;
+		if (want < size + ARENA_REDZONE)
+			want = size + ARENA_REDZONE;
+		/* A loop that allocates and resets (one page after another)
+		 * reuses its block instead of asking malloc each time. */
+		if (a->spare && a->spare->size >= size + ARENA_REDZONE) {
+			b = a->spare;
+			a->spare = NULL;
+			b->used = 0;
+			want = b->size;
+		} else {
+			b = new_block(want);
+		}
 		b->next = a->head;
 		a->head = b;
 		a->total += want;
+		off = 0;
 	}
-	p = b->data + b->used;
-	b->used += size;
-	ASAN_UNPOISON_MEMORY_REGION(p, asked);
-	return memset(p, 0, asked);
+	p = b->data + off;
+	b->used = off + size + ARENA_REDZONE;
+	ASAN_UNPOISON_MEMORY_REGION(p, size);
+	return p;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	return memset(take(a, size, alignof(max_align_t)), 0, size);
+}
+
+void *arena_alloc_raw(struct arena *a, size_t size)
+{
+	return take(a, size, alignof(max_align_t));
 }
 
 void *arena_array(struct arena *a, size_t n, size_t size)
@@ -79,13 +147,59 @@ void *arena_array(struct arena *a, size_t n, size_t size)
 	return arena_alloc(a, n * size);
 }
 
+char *arena_bytes(struct arena *a, size_t size)
+{
+	return take(a, size, 1);
+}
+
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = take(a, n + 1, 1);
 
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
+}
+
+void arena_trim(struct arena *a, void *p, size_t old_size, size_t new_size)
+{
+	struct arena_block *b = a->head;
+	unsigned char *u = p;
+
+	/* Anything allocated after p keeps p at its size: harmless. */
+	if (b && new_size <= old_size && u + old_size + ARENA_REDZONE == b->data + b->used) {
+		b->used -= old_size - new_size;
+		ASAN_POISON_MEMORY_REGION(u + new_size, old_size - new_size);
+	}
+}
+
+struct arena_mark arena_mark(const struct arena *a)
+{
+	struct arena_mark m = { a->head, a->head ? a->head->used : 0, a->total };
+
+	return m;
+}
+
+void arena_reset(struct arena *a, struct arena_mark m)
+{
+	while (a->head && a->head != m.block) {
+		struct arena_block *b = a->head;
+
+		a->head = b->next;
+		if (a->spare && a->spare->size >= b->size) {
+			free_block(b);
+		} else {
+			if (a->spare)
+				free_block(a->spare);
+			ASAN_POISON_MEMORY_REGION(b->data, b->size);
+			a->spare = b;
+		}
+	}
+	if (a->head) {
+		ASAN_POISON_MEMORY_REGION(a->head->data + m.used, a->head->used - m.used);
+		a->head->used = m.used;
+	}
+	a->total = m.total;
 }
 
 void arena_free(struct arena *a)
@@ -95,10 +209,12 @@ void arena_free(struct arena *a)
 	while (b) {
 		struct arena_block *next = b->next;
 
-		ASAN_UNPOISON_MEMORY_REGION(b->data, b->size);
-		free(b);
+		free_block(b);
 		b = next;
 	}
+	if (a->spare)
+		free_block(a->spare);
 	a->head = NULL;
+	a->spare = NULL;
 	a->total = 0;
 }

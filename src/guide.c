@@ -44,7 +44,6 @@ struct guide *guide_new(void)
 	struct guide *g = xcalloc(1, sizeof(*g));
 
 	g->page_ids = strmap_new();
-	g->item_ids = strmap_new();
 	g->source_ids = strmap_new();
 	return g;
 }
@@ -54,19 +53,29 @@ struct guide_page *guide_find_page(const struct guide *g, const char *id)
 	return strmap_get(g->page_ids, id, strlen(id));
 }
 
+/* Pages of up to this many items are searched in order: as fast as a
+ * hash map for so few, and a guide of thousands of pages saves the map. */
+#define ITEMS_SCANNED 16
+
+/* The first of page p's items[0..upto) with id s[0..n), or NULL. */
+static struct guide_item *page_item(const struct guide_page *p, const char *s, size_t n,
+				    size_t upto)
+{
+	size_t i;
+
+	if (p->item_ids)
+		return strmap_get(p->item_ids, s, n);
+	for (i = 0; i < upto; i++)
+		if (strncmp(p->items[i].id, s, n) == 0 && p->items[i].id[n] == '\0')
+			return &p->items[i];
+	return NULL;
+}
+
 struct guide_item *guide_find_item(const struct guide *g, const char *page, const char *item)
 {
-	size_t np = strlen(page), ni = strlen(item);
-	char stackbuf[160], *key = np + ni + 2 <= sizeof(stackbuf) ? stackbuf : xmalloc(np + ni + 2);
-	struct guide_item *it;
+	const struct guide_page *p = guide_find_page(g, page);
 
-	memcpy(key, page, np);
-	key[np] = '/';
-	memcpy(key + np + 1, item, ni);
-	it = strmap_get(g->item_ids, key, np + ni + 1);
-	if (key != stackbuf)
-		free(key);
-	return it;
+	return p ? page_item(p, item, strlen(item), p->nitems) : NULL;
 }
 
 struct guide_source *guide_find_source(const struct guide *g, const char *id)
@@ -100,23 +109,48 @@ int guide_add_source(struct guide *g, struct guide_source *source)
 
 struct guide_item *guide_add_item(struct guide *g, struct guide_item *item)
 {
-	size_t np = strlen(item->page->id), ni = strlen(item->id);
-	char *key = arena_alloc(&g->arena, np + ni + 2);
+	struct guide_page *p = item->page;
+	size_t n = strlen(item->id), i;
 	struct guide_item *had;
 
-	memcpy(key, item->page->id, np);
-	key[np] = '/';
-	memcpy(key + np + 1, item->id, ni);
-	had = strmap_put(g->item_ids, key, np + ni + 1, item);
+	(void)g;
+	if (!p->item_ids && item->index >= ITEMS_SCANNED) {
+		p->item_ids = strmap_new();
+		for (i = 0; i < item->index; i++)
+			strmap_put(p->item_ids, p->items[i].id, strlen(p->items[i].id), &p->items[i]);
+	}
+	if (!p->item_ids)
+		return page_item(p, item->id, n, item->index);
+	had = strmap_put(p->item_ids, item->id, n, item);
 	return had == item ? NULL : had;
+}
+
+void guide_truncate(struct guide *g, size_t npages, size_t nsources)
+{
+	while (g->npages > npages) {
+		struct guide_page *p = g->pages[--g->npages];
+
+		strmap_free(p->item_ids);
+		p->item_ids = NULL;
+		strmap_del(g->page_ids, p->id, strlen(p->id));
+		g->nitems -= p->nitems;
+	}
+	while (g->nsources > nsources) {
+		struct guide_source *s = g->sources[--g->nsources];
+
+		strmap_del(g->source_ids, s->id, strlen(s->id));
+	}
 }
 
 void guide_free(struct guide *g)
 {
+	size_t i;
+
 	if (!g)
 		return;
+	for (i = 0; i < g->npages; i++)
+		strmap_free(g->pages[i]->item_ids);
 	strmap_free(g->page_ids);
-	strmap_free(g->item_ids);
 	strmap_free(g->source_ids);
 	free(g->pages);
 	free(g->sources);

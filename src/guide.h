@@ -105,6 +105,7 @@ struct guide_page {
 	size_t nlinks;
 	size_t index;               /* position in guide->pages */
 	struct guide_pos pos;
+	struct strmap *item_ids;    /* id -> item, on a page of many items (NULL otherwise) */
 };
 
 /* The tip sheet's own wording: its title and the heading of each part (NULL when the content gives none). */
@@ -133,7 +134,6 @@ struct guide {
 	size_t nitems;
 	size_t nfiles;
 	struct strmap *page_ids;        /* id -> page */
-	struct strmap *item_ids;        /* "page/item" -> item */
 	struct strmap *source_ids;      /* id -> source */
 	struct arena arena;
 };
@@ -165,8 +165,11 @@ int guide_add_page(struct guide *g, struct guide_page *page);
 /* Append a source, registering its id; return 0 if the id was taken. */
 int guide_add_source(struct guide *g, struct guide_source *source);
 
-/* Register item (whose page is set) under "PAGE/ITEM"; return the item already registered under that id, or NULL if it was free. */
+/* Register item (whose page and index are set) as the next item of its page; return the page's earlier item with the same id, or NULL if there is none. */
 struct guide_item *guide_add_item(struct guide *g, struct guide_item *item);
+
+/* Forget every page and source added after the first npages and nsources, with their ids and their items' ids (a file that failed to load leaves nothing behind). */
+void guide_truncate(struct guide *g, size_t npages, size_t nsources);
 
 /* Free the guide and everything in it (NULL is fine). */
 void guide_free(struct guide *g);

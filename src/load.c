@@ -12,6 +12,7 @@
 
 #include "lint.h"
 #include "resolve.h"
+#include "strmap.h"
 #include "suggest.h"
 #include "text.h"
 #include "util.h"
@@ -19,9 +20,10 @@
 
 struct loader {
 	struct guide *g;
-	struct diag *d;
+	struct diag *d;             /* this file's messages until it has parsed (see load_file) */
 	const struct ydoc *doc;
 	const char *file;           /* doc's path, copied to live as long as the guide */
+	struct strmap *refs;        /* source references, stored once: a few specs recur everywhere */
 };
 
 static const char *const root_keys[] = { "guide", "sources", "pages", NULL };
@@ -82,7 +84,7 @@ static void check_known(struct loader *L, const struct ynode *map, const char *c
 
 		if (k->kind != YNODE_SCALAR)
 			continue; /* reported by the parser */
-		for (j = 0; known[j] && strcmp(known[j], k->str) != 0; j++)
+		for (j = 0; known[j] && (known[j][0] != k->str[0] || strcmp(known[j], k->str) != 0); j++)
 			;
 		if (known[j])
 			continue;
@@ -123,18 +125,66 @@ static int is_space_cp(int32_t cp)
 	       cp == 0x2028 || cp == 0x2029;
 }
 
-/* Text is reflowed by every output, so line breaks inside a value carry no
- * meaning: fold every run of white space to one space and trim the ends. */
-static char *fold_space(struct arena *a, const char *s, size_t n)
+/* Whether text_lint() could report code point cp: it reports controls
+ * (C0 but tab and newline, DEL, C1, bidi), invalid UTF-8, and words that
+ * mix Latin with another script, which takes a letter of a script other
+ * than Latin.  Most non-ASCII text (typographic punctuation, accents, CJK)
+ * has none of these and need not be linted at all. */
+static int lint_relevant(int32_t cp)
 {
-	char *out = arena_alloc(a, n + 1), *o = out;
+	const char *script;
+
+	if (cp == TEXT_INVALID || text_is_control(cp))
+		return 1;
+	script = text_script_name(cp);
+	return script && strcmp(script, "Latin") != 0;
+}
+
+/* Text is reflowed by every output, so line breaks inside a value carry no
+ * meaning: fold every run of white space to one space and trim the ends.
+ * *plain is cleared when the text holds a code point that text_lint()
+ * could report (see lint_relevant()), the only texts worth linting. */
+static char *fold_space(struct arena *a, const char *s, size_t n, int *plain)
+{
+	char *out = arena_bytes(a, n + 1), *o = out;
 	size_t i = 0;
 	int space = 0;
 
+	*plain = 1;
 	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
 		int32_t cp;
-		size_t k = text_decode(s + i, n - i, &cp);
+		size_t k;
 
+		/* A run of printable ASCII other than space, most of any text,
+		 * is copied as it is. */
+		if ((unsigned char)(c - 0x21) < 0x5E) {
+			if (space)
+				*o++ = ' ';
+			space = 0;
+			do
+				*o++ = s[i++];
+			while (i < n && (unsigned char)(s[i] - 0x21) < 0x5E);
+			continue;
+		}
+		if (c < 0x80) {
+			/* ASCII letters are Latin: only controls matter here. */
+			if ((c < 0x20 || c == 0x7F) && *plain)
+				*plain = !lint_relevant(c);
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+				space = o != out;
+			} else {
+				if (space)
+					*o++ = ' ';
+				space = 0;
+				*o++ = (char)c;
+			}
+			i++;
+			continue;
+		}
+		k = text_decode(s + i, n - i, &cp);
+		if (*plain)
+			*plain = !lint_relevant(cp);
 		if (is_space_cp(cp)) {
 			space = o != out;
 		} else {
@@ -147,6 +197,7 @@ static char *fold_space(struct arena *a, const char *s, size_t n)
 		i += k;
 	}
 	*o = '\0';
+	arena_trim(a, out, n + 1, (size_t)(o - out) + 1);
 	return out;
 }
 
@@ -174,11 +225,13 @@ static const char *text_field(struct loader *L, const struct ynode *map, const c
 {
 	const struct ynode *v = scalar(L, map, key, what, required);
 	const char *s;
+	int plain;
 
 	if (!v)
 		return NULL;
-	lint_scalar(L->doc, v, key, L->d);
-	s = fold_space(&L->g->arena, v->str, v->len);
+	s = fold_space(&L->g->arena, v->str, v->len, &plain);
+	if (!plain)
+		lint_scalar(L->doc, v, key, L->d);
 	if (!*s) {
 		err(L, v, "empty text for '%s'; write something or remove the key", key);
 		return NULL;
@@ -266,7 +319,12 @@ static void refs_field(struct loader *L, const struct ynode *map, const char *wh
 			    e->str);
 			continue;
 		}
-		(*refs)[*nrefs].spec = arena_strndup(&L->g->arena, e->str, e->len);
+		(*refs)[*nrefs].spec = strmap_get(L->refs, e->str, e->len);
+		if (!(*refs)[*nrefs].spec) {
+			char *spec = arena_strndup(&L->g->arena, e->str, e->len);
+
+			(*refs)[*nrefs].spec = strmap_put(L->refs, spec, e->len, spec);
+		}
 		(*refs)[*nrefs].pos = pos_of(L, e);
 		(*nrefs)++;
 	}
@@ -530,25 +588,66 @@ static void load_root(struct loader *L, const struct ynode *root)
 			load_page(L, v->kids[i]);
 }
 
-/* Decode one file that ydoc_load() or ydoc_parse() read into doc. */
-static void load_doc(struct loader *L, struct ydoc *doc, int parsed)
+/* An entry of a file's 'sources' or 'pages' list, as soon as it is read. */
+static void load_entry(void *ctx, const struct ydoc *doc, size_t key, const struct ynode *entry)
 {
+	struct loader *L = ctx;
+
+	L->doc = doc;
+	if (key == 0)
+		load_source(L, entry);
+	else
+		load_page(L, entry);
+}
+
+/* Read, parse and decode one file (from buf[0..len) unless read_file).
+ *
+ * Sources and pages are decoded while the file is parsed, so that only one
+ * of them is ever held as a tree.  A file that turns out not to parse is
+ * not decoded at all, as if it had been parsed first: its messages are kept
+ * aside until the parse has succeeded, and its pages and sources are taken
+ * out of the guide again when it fails. */
+static void load_file(struct loader *L, const char *path, int read_file, const char *buf,
+		      size_t len)
+{
+	static const char *const streamed[] = { "sources", "pages", NULL };
+	const struct ydoc_visitor visitor = { streamed, load_entry, L };
+	struct diag *d = L->d, mine = { NULL, 0, 0 };
+	size_t npages = L->g->npages, nsources = L->g->nsources, i;
+	struct ydoc doc;
+	int parsed;
+
+	L->file = arena_strndup(&L->g->arena, path, strlen(path));
+	L->d = &mine;
+	parsed = read_file ? ydoc_load(&doc, path, d, &visitor)
+			   : ydoc_parse(&doc, path, buf, len, d, &visitor);
 	if (parsed) {
-		L->doc = doc;
-		L->file = arena_strndup(&L->g->arena, doc->path, strlen(doc->path));
-		load_root(L, doc->root);
-		L->doc = NULL;
+		L->doc = &doc;
+		load_root(L, doc.root);
+		for (i = 0; i < mine.n; i++) {
+			const struct diag_msg *m = &mine.v[i];
+
+			if (m->line)
+				diag_at(d, m->file, m->line, m->col, "%s", m->text);
+			else
+				diag_file(d, m->file, "%s", m->text);
+		}
+	} else {
+		guide_truncate(L->g, npages, nsources);
 	}
-	ydoc_free(doc);
+	diag_free(&mine);
+	L->d = d;
+	L->doc = NULL;
+	ydoc_free(&doc);
 }
 
 int load_buffer(struct guide *g, const char *path, const char *buf, size_t len, struct diag *d)
 {
-	struct loader L = { g, d, NULL, NULL };
-	struct ydoc doc;
+	struct loader L = { g, d, NULL, NULL, strmap_new() };
 	size_t before = d->n;
 
-	load_doc(&L, &doc, ydoc_parse(&doc, path, buf, len, d));
+	load_file(&L, path, 0, buf, len);
+	strmap_free(L.refs);
 	return d->n == before;
 }
 
@@ -598,7 +697,7 @@ static char **list_files(const char *dir, size_t *n, struct diag *d)
 struct guide *load_guide(const char *dir, struct diag *d)
 {
 	struct guide *g = guide_new();
-	struct loader L = { g, d, NULL, NULL };
+	struct loader L = { g, d, NULL, NULL, strmap_new() };
 	size_t i, n, before = d->n;
 	char **names = list_files(dir, &n, d);
 
@@ -606,14 +705,14 @@ struct guide *load_guide(const char *dir, struct diag *d)
 		diag_file(d, dir, "no content files (*.yaml) in this directory; give the right one with --content DIR");
 	for (i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]);
-		struct ydoc doc;
 
-		load_doc(&L, &doc, ydoc_load(&doc, path, d));
+		load_file(&L, path, 1, NULL, 0);
 		g->nfiles++;
 		free(path);
 		free(names[i]);
 	}
 	free(names);
+	strmap_free(L.refs);
 	/* What the whole guide lacks is only known once every file was read:
 	 * a file that failed would make these claims wrong. */
 	if (d->n == before && !g->pos.file)

@@ -109,14 +109,16 @@ static int resolve_ref(struct guide *g, struct guide_ref *r, struct diag *d)
 			hint ? hint : "", hint ? "'?)" : "");
 		return 0;
 	}
-	suggest_init(&s, slash + 1);
 	for (i = 0; i < r->source->nsections; i++) {
 		if (strcmp(r->source->sections[i].id, slash + 1) == 0) {
 			r->section = &r->source->sections[i];
 			return 1;
 		}
-		suggest_try(&s, r->source->sections[i].id);
 	}
+	/* Only a reference that is wrong pays for the suggestion. */
+	suggest_init(&s, slash + 1);
+	for (i = 0; i < r->source->nsections; i++)
+		suggest_try(&s, r->source->sections[i].id);
 	hint = suggest_result(&s);
 	diag_at(d, r->pos.file, r->pos.line, r->pos.col,
 		"source reference '%s': source '%s' has no section '%s'%s%s%s", r->spec, source_id,

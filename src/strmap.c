@@ -90,6 +90,29 @@ void *strmap_put(struct strmap *m, const char *s, size_t n, void *value)
 	return value;
 }
 
+void strmap_del(struct strmap *m, const char *s, size_t n)
+{
+	struct slot *sl = find(m, s, n, hash(s, n));
+	size_t mask = m->cap - 1, hole, j;
+
+	if (!sl->key)
+		return;
+	hole = (size_t)(sl - m->slots);
+	/* Backward-shift deletion: a later entry of the same probe run moves
+	 * into the hole unless its home slot lies after the hole, so that no
+	 * lookup stops early at an empty slot and no tombstones pile up. */
+	for (j = (hole + 1) & mask; m->slots[j].key; j = (j + 1) & mask) {
+		size_t home = (size_t)m->slots[j].hash & mask;
+
+		if (((j - home) & mask) >= ((j - hole) & mask)) {
+			m->slots[hole] = m->slots[j];
+			hole = j;
+		}
+	}
+	memset(&m->slots[hole], 0, sizeof(m->slots[hole]));
+	m->n--;
+}
+
 void strmap_free(struct strmap *m)
 {
 	if (!m)

@@ -1,11 +1,13 @@
-/* ytree.c - a content file checked byte by byte, then parsed with libyaml's
- * event API into a tree.  The tree is built from events rather than with
- * yaml_parser_load() so that aliases and deep nesting are refused as they
- * arrive, before they can cost memory. */
+/* ytree.c - a content file parsed with libyaml's event API into a tree,
+ * and checked byte by byte when that fails.  The tree is built from events
+ * rather than with yaml_parser_load() so that aliases and deep nesting are
+ * refused as they arrive, before they can cost memory, and so that each
+ * entry of a visited list is handed over and freed as soon as it is read. */
 #include "ytree.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -28,7 +30,7 @@ static void push_line(struct ydoc *doc, size_t *cap, size_t off)
 		*cap = *cap ? *cap * 2 : 64;
 		doc->lines = xreallocarray(doc->lines, *cap, sizeof(*doc->lines));
 	}
-	doc->lines[doc->nlines++] = off;
+	doc->lines[doc->nlines++] = (uint32_t)off;
 }
 
 /* YAML 1.1's printable set (what libyaml's reader accepts). */
@@ -39,13 +41,25 @@ static int yaml_printable(int32_t cp)
 	       (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
 }
 
-/* Check every byte and build the line table in one pass.  Reporting these
- * here gives exact positions and plain words; libyaml's reader would only
- * give a byte offset and "invalid UTF-8" at the first one. */
+/* Whether the eight bytes at s are all printable ASCII (0x20 to 0x7E),
+ * tested in one word: a byte below 0x20 borrows into its top bit when 0x20
+ * is taken away, and one above 0x7E reaches it when 1 is added. */
+static int all_printable(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+	uint64_t w;
+
+	memcpy(&w, s, 8);
+	return !((((w - 0x20 * ones) & ~w) | ((w + ones) | w)) & tops);
+}
+
+/* Check every byte.  Reporting these here gives exact positions and plain
+ * words; libyaml's reader would only give a byte offset and "invalid
+ * UTF-8" at the first one. */
 static int prescan(struct ydoc *doc, struct diag *d)
 {
 	const char *s = doc->buf;
-	size_t n = doc->len, i = 0, cap = 0;
+	size_t n = doc->len, i = 0;
 	unsigned line = 1, col = 1;
 	int ok = 1;
 
@@ -56,10 +70,29 @@ static int prescan(struct ydoc *doc, struct diag *d)
 	}
 	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		i = 3; /* libyaml skips the byte-order mark without counting a column */
-	push_line(doc, &cap, i);
 	while (i < n) {
 		int32_t cp;
-		size_t k = text_decode(s + i, n - i, &cp);
+		size_t k;
+
+		/* Most of a content file is printable ASCII and newlines: take
+		 * those a run at a time, and decode only the rest. */
+		if ((unsigned char)(s[i] - 0x20) < 0x5F) {
+			size_t start = i;
+
+			while (n - i >= 8 && all_printable(s + i))
+				i += 8;
+			while (i < n && (unsigned char)(s[i] - 0x20) < 0x5F)
+				i++;
+			col += (unsigned)(i - start);
+			continue;
+		}
+		if (s[i] == '\n') {
+			i++;
+			line++;
+			col = 1;
+			continue;
+		}
+		k = text_decode(s + i, n - i, &cp);
 
 		if (cp == TEXT_INVALID) {
 			ok = 0;
@@ -91,17 +124,94 @@ static int prescan(struct ydoc *doc, struct diag *d)
 		if (cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
 			line++;
 			col = 1;
-			push_line(doc, &cap, i);
 		}
 	}
 	return ok;
 }
 
+/* How many bytes at the start of s[0..n) are ASCII other than CR and LF:
+ * none of them can start a line break.  Eight bytes are tested at a time
+ * (a byte equal to c is found as a zero in w ^ c, whose top bit the
+ * subtraction sets), which is most of the work of a file. */
+static size_t clear_bytes(const unsigned char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+	size_t i = 0;
+
+	while (n - i >= 8) {
+		uint64_t w, lf, cr, hit;
+
+		memcpy(&w, s + i, 8);
+		lf = w ^ ('\n' * ones);
+		cr = w ^ ('\r' * ones);
+		hit = (((lf - ones) & ~lf) | ((cr - ones) & ~cr) | w) & tops;
+		if (hit) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* The lowest flag is exact (a false one only follows a
+			 * true one), and the first byte is the lowest. */
+			return i + (size_t)__builtin_ctzll(hit) / 8;
+#else
+			break;
+#endif
+		}
+		i += 8;
+	}
+	while (i < n && s[i] < 0x80 && s[i] != '\n' && s[i] != '\r')
+		i++;
+	return i;
+}
+
+/* The table of line starts, made on first use: only messages need it.
+ * Line breaks are counted as libyaml (and prescan()) count them: LF, CR,
+ * CR LF, NEL, LS and PS.  Their bytes cannot occur inside another UTF-8
+ * character, so they are found without decoding. */
+static void make_lines(struct ydoc *doc)
+{
+	const unsigned char *s = (const unsigned char *)doc->buf;
+	size_t n = doc->len, i = 0, cap = 0;
+
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	push_line(doc, &cap, i);
+	while (i < n) {
+		unsigned char b;
+
+		i += clear_bytes(s + i, n - i);
+		if (i == n)
+			break;
+		b = s[i++];
+
+		if (b == '\n') {
+			push_line(doc, &cap, i);
+		} else if (b == '\r') {
+			if (i < n && s[i] == '\n')
+				i++;
+			push_line(doc, &cap, i);
+		} else if (b == 0xC2 && i < n && s[i] == 0x85) {
+			push_line(doc, &cap, ++i);
+		} else if (b == 0xE2 && n - i >= 2 && s[i] == 0x80 && (s[i + 1] == 0xA8 || s[i + 1] == 0xA9)) {
+			i += 2;
+			push_line(doc, &cap, i);
+		}
+	}
+}
+
+/* The line table of doc, made now if it was not yet.  The table is a
+ * cache inside a document that is never defined const, so filling it in
+ * through a const pointer is sound. */
+static const struct ydoc *with_lines(const struct ydoc *doc)
+{
+	if (!doc->lines)
+		make_lines((struct ydoc *)doc);
+	return doc;
+}
+
 void ydoc_position(const struct ydoc *doc, size_t off, unsigned *line, unsigned *col)
 {
-	size_t lo = 0, hi = doc->nlines, i;
+	size_t lo = 0, hi, i;
 	unsigned c = 1;
 
+	hi = with_lines(doc)->nlines;
 	if (!doc->nlines) {
 		*line = *col = 1;
 		return;
@@ -128,7 +238,7 @@ size_t ydoc_offset(const struct ydoc *doc, unsigned line, unsigned col)
 {
 	size_t i;
 
-	if (line == 0 || line > doc->nlines)
+	if (line == 0 || line > with_lines(doc)->nlines)
 		return doc->len;
 	i = doc->lines[line - 1];
 	while (col > 1 && i < doc->len) {
@@ -158,10 +268,16 @@ static void pending_push(struct pending *p, struct ynode *node)
 
 static struct ynode *new_node(struct ydoc *doc, enum ynode_kind kind, const yaml_event_t *ev)
 {
-	struct ynode *node = arena_alloc(&doc->arena, sizeof(*node));
+	/* Every field is set here: zeroing a node first would cost as much as
+	 * filling it, for the hundreds of thousands of a big guide. */
+	struct ynode *node = arena_alloc_raw(&doc->arena, sizeof(*node));
 
 	doc->nnodes++;
 	node->kind = kind;
+	node->str = NULL;
+	node->len = 0;
+	node->kids = NULL;
+	node->n = 0;
 	node->line = (unsigned)ev->start_mark.line + 1;
 	node->col = (unsigned)ev->start_mark.column + 1;
 	node->end_line = (unsigned)ev->end_mark.line + 1;
@@ -216,9 +332,29 @@ static int cmp_key(const void *pa, const void *pb)
 static int check_keys(struct ydoc *doc, struct diag *d, const struct ynode *map)
 {
 	struct ynode **keys;
-	size_t i, nk = 0;
+	size_t i, j, nk = 0;
 	int ok = 1;
 
+	/* The usual mapping has a handful of distinct single-word keys:
+	 * compare every pair and be done, without allocating. */
+	if (map->n <= 16) {
+		for (i = 0; i < map->n; i++) {
+			const struct ynode *k = map->kids[2 * i];
+
+			if (k->kind != YNODE_SCALAR)
+				break;
+			for (j = 0; j < i; j++) {
+				const struct ynode *e = map->kids[2 * j];
+
+				if (e->len == k->len && memcmp(e->str, k->str, k->len) == 0)
+					break;
+			}
+			if (j < i)
+				break;
+		}
+		if (i == map->n)
+			return 1;
+	}
 	keys = xreallocarray(NULL, map->n ? map->n : 1, sizeof(*keys));
 	for (i = 0; i < map->n; i++) {
 		struct ynode *k = map->kids[2 * i];
@@ -255,7 +391,7 @@ static int check_keys(struct ydoc *doc, struct diag *d, const struct ynode *map)
 static void mark_position(const struct ydoc *doc, const yaml_mark_t *m, unsigned *line,
 			  unsigned *col)
 {
-	if (m->line >= doc->nlines) {
+	if (m->line >= with_lines(doc)->nlines) {
 		ydoc_position(doc, doc->len, line, col);
 		return;
 	}
@@ -287,9 +423,42 @@ static void parser_error(struct ydoc *doc, struct diag *d, const yaml_parser_t *
 struct frame {
 	struct ynode *node;
 	size_t first;
+	long visit;                 /* index of the visitor's key for this list's entries, or -1 */
+	struct arena_mark mark;     /* where this entry's nodes start, when it is one */
 };
 
-static int build(struct ydoc *doc, struct diag *d)
+/* Which of the visitor's keys the list just opened at stack[depth] belongs
+ * to: it must be a value of the root mapping under a plain key. */
+static long visited_list(const struct ydoc_visitor *v, const struct frame *stack, int depth,
+			 const struct pending *pend)
+{
+	const struct ynode *key;
+	size_t k;
+
+	if (!v || depth != 1 || stack[0].node->kind != YNODE_MAP ||
+	    (pend->n - stack[0].first) % 2 == 0)
+		return -1;
+	key = pend->v[pend->n - 1];
+	if (key->kind != YNODE_SCALAR)
+		return -1;
+	for (k = 0; v->keys[k]; k++)
+		if (strlen(v->keys[k]) == key->len && memcmp(v->keys[k], key->str, key->len) == 0)
+			return (long)k;
+	return -1;
+}
+
+/* An entry of a visited list is complete: hand it over (unless the file
+ * has already failed, when nothing of it will be used) and forget it. */
+static void visit_entry(struct ydoc *doc, const struct ydoc_visitor *v, long key,
+			struct pending *pend, struct arena_mark mark, int ok)
+{
+	if (ok)
+		v->entry(v->ctx, doc, (size_t)key, pend->v[pend->n - 1]);
+	pend->n--;
+	arena_reset(&doc->arena, mark);
+}
+
+static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 {
 	yaml_parser_t parser;
 	yaml_event_t ev;
@@ -302,6 +471,8 @@ static int build(struct ydoc *doc, struct diag *d)
 	yaml_parser_set_input_string(&parser, (const unsigned char *)doc->buf, doc->len);
 	while (!done) {
 		struct ynode *node = NULL;
+		/* Whether this node is an entry of a visited list. */
+		int entry = depth == 2 && stack[1].visit >= 0;
 
 		if (!yaml_parser_parse(&parser, &ev)) {
 			parser_error(doc, d, &parser);
@@ -338,7 +509,9 @@ static int build(struct ydoc *doc, struct diag *d)
 			ok = 0;
 			done = 1;
 			break;
-		case YAML_SCALAR_EVENT:
+		case YAML_SCALAR_EVENT: {
+			struct arena_mark mark = arena_mark(&doc->arena);
+
 			if (!refuse_extras(doc, d, &ev, ev.data.scalar.anchor, ev.data.scalar.tag,
 					   ev.data.scalar.plain_implicit || ev.data.scalar.quoted_implicit)) {
 				ok = 0;
@@ -349,7 +522,10 @@ static int build(struct ydoc *doc, struct diag *d)
 						  ev.data.scalar.length);
 			node->len = ev.data.scalar.length;
 			pending_push(&pend, node);
+			if (entry)
+				visit_entry(doc, v, stack[1].visit, &pend, mark, ok);
 			break;
+		}
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT: {
 			int is_seq = ev.type == YAML_SEQUENCE_START_EVENT;
@@ -373,6 +549,8 @@ static int build(struct ydoc *doc, struct diag *d)
 				done = 1;
 				break;
 			}
+			stack[depth].mark = arena_mark(&doc->arena);
+			stack[depth].visit = is_seq ? visited_list(v, stack, depth, &pend) : -1;
 			node = new_node(doc, is_seq ? YNODE_SEQ : YNODE_MAP, &ev);
 			pending_push(&pend, node);
 			stack[depth].node = node;
@@ -395,6 +573,8 @@ static int build(struct ydoc *doc, struct diag *d)
 				ok = 0;
 				done = too_many(doc, d);
 			}
+			if (depth == 2 && stack[1].visit >= 0)
+				visit_entry(doc, v, stack[1].visit, &pend, f->mark, ok);
 			break;
 		}
 		default:
@@ -409,7 +589,75 @@ static int build(struct ydoc *doc, struct diag *d)
 	return ok;
 }
 
-int ydoc_parse(struct ydoc *doc, const char *path, const char *buf, size_t len, struct diag *d)
+/* Forget the messages added to d after its first n. */
+static void drop_messages(struct diag *d, size_t n)
+{
+	while (d->n > n) {
+		d->n--;
+		free(d->v[d->n].file);
+		free(d->v[d->n].text);
+	}
+}
+
+/* Whether the file holds a NEL (U+0085, C2 85 in UTF-8): YAML reads it as
+ * a line break, prescan() refuses it. */
+static int has_nel(const struct ydoc *doc)
+{
+	const char *p = doc->buf, *end = doc->buf + doc->len;
+
+	while ((p = memchr(p, '\xC2', (size_t)(end - p))) && end - p > 1) {
+		if (p[1] == '\x85')
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/* Check and parse doc->buf[0..doc->len), which doc owns from here on. */
+static int parse(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
+{
+	struct diag scan = { NULL, 0, 0 };
+	size_t before, i;
+	int ok;
+
+	if (doc->len > YTREE_MAX_BYTES) {
+		diag_file(d, doc->path, "the file is over the limit of %zu MiB for a content file; split it into smaller files",
+			  YTREE_MAX_BYTES >> 20);
+		return 0;
+	}
+	/* libyaml would read these as UTF-16 rather than refuse them. */
+	if (doc->len >= 2 && ((doc->buf[0] == '\xFF' && doc->buf[1] == '\xFE') ||
+			      (doc->buf[0] == '\xFE' && doc->buf[1] == '\xFF')))
+		return prescan(doc, d);
+	before = d->n;
+	ok = build(doc, d, v);
+	/* libyaml refuses the bytes prescan() does (invalid UTF-8, NUL,
+	 * controls) but NEL, but names only the first, or stops sooner at a
+	 * syntax error one of them caused.  So the bytes are checked only once
+	 * the parse has failed (or let a NEL through), and when they explain
+	 * it, their messages (every bad byte, at its own column) replace the
+	 * parser's: as if they had been checked first, with no cost to a file
+	 * that parses. */
+	if (ok && !has_nel(doc))
+		return 1;
+	if (!prescan(doc, &scan)) {
+		ok = 0;
+		drop_messages(d, before);
+		for (i = 0; i < scan.n; i++) {
+			const struct diag_msg *m = &scan.v[i];
+
+			if (m->line)
+				diag_at(d, m->file, m->line, m->col, "%s", m->text);
+			else
+				diag_file(d, m->file, "%s", m->text);
+		}
+	}
+	diag_free(&scan);
+	return ok;
+}
+
+int ydoc_parse(struct ydoc *doc, const char *path, const char *buf, size_t len, struct diag *d,
+	       const struct ydoc_visitor *v)
 {
 	char *copy = xmalloc(len + 1);
 
@@ -419,17 +667,15 @@ int ydoc_parse(struct ydoc *doc, const char *path, const char *buf, size_t len, 
 	doc->path = path;
 	doc->buf = copy;
 	doc->len = len;
-	if (!prescan(doc, d))
-		return 0;
-	return build(doc, d);
+	return parse(doc, d, v);
 }
 
-int ydoc_load(struct ydoc *doc, const char *path, struct diag *d)
+int ydoc_load(struct ydoc *doc, const char *path, struct diag *d, const struct ydoc_visitor *v)
 {
 	struct stat st;
 	char *buf;
 	size_t len = 0;
-	int fd, err = 0, ok;
+	int fd, err = 0;
 
 	memset(doc, 0, sizeof(*doc));
 	doc->path = path;
@@ -462,15 +708,11 @@ int ydoc_load(struct ydoc *doc, const char *path, struct diag *d)
 		diag_file(d, path, "cannot read: %s", strerror(err));
 		return 0;
 	}
-	if (len > YTREE_MAX_BYTES) {
-		diag_file(d, path, "the file is over the limit of %zu MiB for a content file; split it into smaller files",
-			  YTREE_MAX_BYTES >> 20);
-		free(buf);
-		return 0;
-	}
-	ok = ydoc_parse(doc, path, buf, len, d);
-	free(buf);
-	return ok;
+	/* The buffer becomes the document's: a copy would double the memory
+	 * a big file costs while it is parsed. */
+	doc->buf = buf;
+	doc->len = len;
+	return parse(doc, d, v);
 }
 
 const struct ynode *ynode_get(const struct ynode *map, const char *key)
@@ -482,7 +724,8 @@ const struct ynode *ynode_get(const struct ynode *map, const char *key)
 	for (i = 0; i < map->n; i++) {
 		const struct ynode *k = map->kids[2 * i];
 
-		if (k->kind == YNODE_SCALAR && k->len == klen && memcmp(k->str, key, klen) == 0)
+		if (k->kind == YNODE_SCALAR && k->len == klen && k->str[0] == key[0] &&
+		    memcmp(k->str, key, klen) == 0)
 			return map->kids[2 * i + 1];
 	}
 	return NULL;

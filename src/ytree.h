@@ -1,12 +1,16 @@
 /* ytree.h - one content file read into a small tree of YAML nodes.
  *
- * The file is checked before parsing (size, UTF-8, NUL and control bytes)
- * and while parsing (no anchors, aliases or tags, bounded nesting, no
- * duplicate keys), so the schema decoder only ever sees a sane tree. */
+ * The file is checked while parsing (no anchors, aliases or tags, bounded
+ * nesting, no duplicate keys) and, when the parse fails, byte by byte
+ * (UTF-8, NUL and control bytes, each at its own position), so the schema
+ * decoder only ever sees a sane tree.  The entries of the big root lists
+ * can be handed over one at a time as they are read (struct
+ * ydoc_visitor), so that a file's tree never holds more than one of them. */
 #ifndef CRAMPGUIDE_YTREE_H
 #define CRAMPGUIDE_YTREE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -40,18 +44,29 @@ struct ydoc {
 	const char *path;
 	char *buf;
 	size_t len;
-	size_t *lines;              /* byte offset of each line start */
+	uint32_t *lines;            /* byte offset of each line start, made on first use (NULL before) */
 	size_t nlines;
 	struct ynode *root;         /* NULL when the file had errors or no document */
 	size_t nnodes;
 	struct arena arena;
 };
 
-/* Read and parse `path` into doc, reporting every problem to d; return 1 when the tree is usable, 0 otherwise. */
-int ydoc_load(struct ydoc *doc, const char *path, struct diag *d);
+/* Hands each entry of some root-level lists to the caller as soon as it is
+ * read, then frees it: a file of thousands of pages never needs a tree of
+ * more than one page.  Entries are handed over only while the file has
+ * shown no error; the lists are left in the tree, empty. */
+struct ydoc_visitor {
+	const char *const *keys;    /* the root keys whose lists are handed over, NULL-terminated */
+	void (*entry)(void *ctx, const struct ydoc *doc, size_t key, const struct ynode *entry);
+	void *ctx;
+};
 
-/* Parse the bytes buf[0..len) (owned by the caller, kept until ydoc_free) as if read from `path`. */
-int ydoc_parse(struct ydoc *doc, const char *path, const char *buf, size_t len, struct diag *d);
+/* Read and parse `path` into doc, reporting every problem to d (v may be NULL); return 1 when the tree is usable, 0 otherwise. */
+int ydoc_load(struct ydoc *doc, const char *path, struct diag *d, const struct ydoc_visitor *v);
+
+/* Parse a copy of the bytes buf[0..len) as if read from `path`, like ydoc_load(). */
+int ydoc_parse(struct ydoc *doc, const char *path, const char *buf, size_t len, struct diag *d,
+	       const struct ydoc_visitor *v);
 
 /* Convert a byte offset of the file into a 1-based line and column (columns count characters). */
 void ydoc_position(const struct ydoc *doc, size_t off, unsigned *line, unsigned *col);
