@@ -39,6 +39,12 @@ int32_t search_fold(int32_t cp)
 	return cp;
 }
 
+/* Whether ASCII bytes x and y are the same letter in either case, or the same byte. */
+static bool ascii_same(unsigned char x, unsigned char y)
+{
+	return x == y || ((x | 0x20) == (y | 0x20) && (x | 0x20) >= 'a' && (x | 0x20) <= 'z');
+}
+
 /* Whether q matches s at i; its end in s goes to *end. */
 static bool match_at(const char *s, size_t n, size_t i, const char *q, size_t qn, size_t *end)
 {
@@ -54,7 +60,7 @@ static bool match_at(const char *s, size_t n, size_t i, const char *q, size_t qn
 		y = (unsigned char)q[k];
 		/* Two ASCII bytes: compared here, in either case. */
 		if (x < 0x80 && y < 0x80) {
-			if (x != y && ((x | 0x20) != (y | 0x20) || (x | 0x20) < 'a' || (x | 0x20) > 'z'))
+			if (!ascii_same(x, y))
 				return false;
 			i++;
 			k++;
@@ -111,10 +117,19 @@ bool search_find(const char *s, size_t n, const char *q, size_t qn, size_t from,
 		 * matters when a guide of thousands of pages is searched. */
 		unsigned char lower = (unsigned char)first;
 		unsigned char upper = lower >= 'a' && lower <= 'z' ? lower - 0x20 : lower;
+		/* Most places fail at the next byte: when the query's second
+		 * character is ASCII (but a quote) too, only an ASCII byte can
+		 * match it, so that byte is looked at first. */
+		unsigned char second = qn > 1 ? (unsigned char)q[1] : 0;
+		bool quick = second && second < 0x80 && second != '\'' && second != '"';
 
 		while ((i = next_either(s, n, i, lower, upper)) < n) {
 			size_t end;
 
+			if (quick && (i + 1 >= n || !ascii_same((unsigned char)s[i + 1], second))) {
+				i++;
+				continue;
+			}
 			if (match_at(s, n, i, q, qn, &end)) {
 				*off = i;
 				*len = end - i;
