@@ -39,6 +39,7 @@ struct arena_block {
 	struct arena_block *next;
 	size_t used;
 	size_t size;
+	size_t dirty;               /* data[dirty..size) is known to be zero */
 	int mapped;                 /* from mmap(), not malloc() */
 	alignas(max_align_t) unsigned char data[];
 };
@@ -68,12 +69,14 @@ static struct arena_block *new_block(size_t size)
 		if (p != MAP_FAILED) {
 			b = p;
 			b->mapped = 1;
+			b->dirty = 0; /* fresh pages are zero */
 		}
 	}
 #endif
 	if (!b) {
 		b = xmalloc(sizeof(*b) + size);
 		b->mapped = 0;
+		b->dirty = size;
 	}
 	b->size = size;
 	b->used = 0;
@@ -93,7 +96,7 @@ static void free_block(struct arena_block *b)
 /* Room for size bytes at an offset aligned to `align` (a power of two).
  * Text is allocated unaligned next to aligned structures, so the offset is
  * rounded up, not the size: a string costs its bytes and nothing more. */
-static void *take(struct arena *a, size_t size, size_t align)
+static void *take(struct arena *a, size_t size, size_t align, int zero)
 {
 	struct arena_block *b = a->head;
 	size_t off;
@@ -127,17 +130,24 @@ static void *take(struct arena *a, size_t size, size_t align)
 	p = b->data + off;
 	b->used = off + size + ARENA_REDZONE;
 	ASAN_UNPOISON_MEMORY_REGION(p, size);
+	/* Only memory handed out before (and given back by a reset or a
+	 * trim) needs zeroing: a mapped block starts zero, and zeroing tens
+	 * of megabytes of it again would cost as much as filling them. */
+	if (zero && off < b->dirty)
+		memset(p, 0, size < b->dirty - off ? size : b->dirty - off);
+	if (b->dirty < off + size)
+		b->dirty = off + size;
 	return p;
 }
 
 void *arena_alloc(struct arena *a, size_t size)
 {
-	return memset(take(a, size, alignof(max_align_t)), 0, size);
+	return take(a, size, alignof(max_align_t), 1);
 }
 
 void *arena_alloc_raw(struct arena *a, size_t size)
 {
-	return take(a, size, alignof(max_align_t));
+	return take(a, size, alignof(max_align_t), 0);
 }
 
 void *arena_array(struct arena *a, size_t n, size_t size)
@@ -149,12 +159,12 @@ void *arena_array(struct arena *a, size_t n, size_t size)
 
 char *arena_bytes(struct arena *a, size_t size)
 {
-	return take(a, size, 1);
+	return take(a, size, 1, 0);
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = take(a, n + 1, 1);
+	char *p = take(a, n + 1, 1, 0);
 
 	memcpy(p, s, n);
 	p[n] = '\0';

@@ -346,7 +346,8 @@ static int check_keys(struct ydoc *doc, struct diag *d, const struct ynode *map)
 			for (j = 0; j < i; j++) {
 				const struct ynode *e = map->kids[2 * j];
 
-				if (e->len == k->len && memcmp(e->str, k->str, k->len) == 0)
+				if (e->len == k->len && (!k->len || e->str[0] == k->str[0]) &&
+				    memcmp(e->str, k->str, k->len) == 0)
 					break;
 			}
 			if (j < i)
