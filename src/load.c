@@ -24,6 +24,7 @@ struct loader {
 	const struct ydoc *doc;
 	const char *file;           /* doc's path, copied to live as long as the guide */
 	struct strmap *refs;        /* source references, stored once: a few specs recur everywhere */
+	int guide_done;             /* this file's 'guide' mapping was decoded as it was read */
 };
 
 static const char *const root_keys[] = { "guide", "sources", "pages", NULL };
@@ -578,7 +579,7 @@ static void load_root(struct loader *L, const struct ynode *root)
 		return;
 	}
 	check_known(L, root, root_keys, "the top of the file");
-	if ((v = ynode_get(root, "guide")))
+	if ((v = ynode_get(root, "guide")) && !L->guide_done)
 		load_guide_map(L, v);
 	if ((v = list(L, root, "sources", "the file", 0)))
 		for (i = 0; i < v->n; i++)
@@ -588,37 +589,45 @@ static void load_root(struct loader *L, const struct ynode *root)
 			load_page(L, v->kids[i]);
 }
 
-/* An entry of a file's 'sources' or 'pages' list, as soon as it is read. */
-static void load_entry(void *ctx, const struct ydoc *doc, size_t key, const struct ynode *entry)
+/* An entry of a file's 'sources' or 'pages' list, or its 'guide' mapping,
+ * as soon as it is read. */
+static void load_entry(void *ctx, const struct ydoc *doc, const char *key, const struct ynode *node)
 {
 	struct loader *L = ctx;
 
 	L->doc = doc;
-	if (key == 0)
-		load_source(L, entry);
-	else
-		load_page(L, entry);
+	if (strcmp(key, "sources") == 0) {
+		load_source(L, node);
+	} else if (strcmp(key, "pages") == 0) {
+		load_page(L, node);
+	} else {
+		load_guide_map(L, node);
+		L->guide_done = 1;
+	}
 }
 
 /* Read, parse and decode one file (from buf[0..len) unless read_file).
  *
- * Sources and pages are decoded while the file is parsed, so that only one
- * of them is ever held as a tree.  A file that turns out not to parse is
+ * Sources, pages and the guide mapping are decoded while the file is
+ * parsed, so that only one page is ever held as a tree (and a big file's
+ * bytes can be let go behind it).  A file that turns out not to parse is
  * not decoded at all, as if it had been parsed first: its messages are kept
- * aside until the parse has succeeded, and its pages and sources are taken
- * out of the guide again when it fails. */
+ * aside until the parse has succeeded, and what it put into the guide is
+ * taken out again when it fails. */
 static void load_file(struct loader *L, const char *path, int read_file, const char *buf,
 		      size_t len)
 {
-	static const char *const streamed[] = { "sources", "pages", NULL };
-	const struct ydoc_visitor visitor = { streamed, load_entry, L };
+	static const char *const lists[] = { "sources", "pages", NULL }, *const maps[] = { "guide", NULL };
+	const struct ydoc_visitor visitor = { lists, maps, load_entry, L };
 	struct diag *d = L->d, mine = { NULL, 0, 0 };
-	size_t npages = L->g->npages, nsources = L->g->nsources, i;
+	struct guide before = *L->g;
+	size_t i;
 	struct ydoc doc;
 	int parsed;
 
 	L->file = arena_strndup(&L->g->arena, path, strlen(path));
 	L->d = &mine;
+	L->guide_done = 0;
 	parsed = read_file ? ydoc_load(&doc, path, d, &visitor)
 			   : ydoc_parse(&doc, path, buf, len, d, &visitor);
 	if (parsed) {
@@ -633,7 +642,16 @@ static void load_file(struct loader *L, const char *path, int read_file, const c
 				diag_file(d, m->file, "%s", m->text);
 		}
 	} else {
-		guide_truncate(L->g, npages, nsources);
+		/* What the 'guide' mapping set, as load_guide_map() sets it. */
+		L->g->title = before.title;
+		L->g->disclaimer = before.disclaimer;
+		L->g->sheet = before.sheet;
+		L->g->pos = before.pos;
+		L->g->sections = before.sections;
+		L->g->nsections = before.nsections;
+		L->g->walk = before.walk;
+		L->g->nwalk = before.nwalk;
+		guide_truncate(L->g, before.npages, before.nsources);
 	}
 	diag_free(&mine);
 	L->d = d;
@@ -643,7 +661,7 @@ static void load_file(struct loader *L, const char *path, int read_file, const c
 
 int load_buffer(struct guide *g, const char *path, const char *buf, size_t len, struct diag *d)
 {
-	struct loader L = { g, d, NULL, NULL, strmap_new() };
+	struct loader L = { g, d, NULL, NULL, strmap_new(), 0 };
 	size_t before = d->n;
 
 	load_file(&L, path, 0, buf, len);
@@ -697,7 +715,7 @@ static char **list_files(const char *dir, size_t *n, struct diag *d)
 struct guide *load_guide(const char *dir, struct diag *d)
 {
 	struct guide *g = guide_new();
-	struct loader L = { g, d, NULL, NULL, strmap_new() };
+	struct loader L = { g, d, NULL, NULL, strmap_new(), 0 };
 	size_t i, n, before = d->n;
 	char **names = list_files(dir, &n, d);
 

@@ -17,238 +17,7 @@
 #include "fileio.h"
 #include "text.h"
 #include "util.h"
-
-/* Stop collecting messages for a file once it is clearly not content. */
-static int too_many(struct ydoc *doc, struct diag *d)
-{
-	return diag_count_file(d, doc->path) >= YTREE_MAX_ERRORS;
-}
-
-static void push_line(struct ydoc *doc, size_t *cap, size_t off)
-{
-	if (doc->nlines == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		doc->lines = xreallocarray(doc->lines, *cap, sizeof(*doc->lines));
-	}
-	doc->lines[doc->nlines++] = (uint32_t)off;
-}
-
-/* YAML 1.1's printable set (what libyaml's reader accepts). */
-static int yaml_printable(int32_t cp)
-{
-	return cp == 0x09 || cp == 0x0A || cp == 0x0D || (cp >= 0x20 && cp <= 0x7E) ||
-	       cp == 0x85 || (cp >= 0xA0 && cp <= 0xD7FF) ||
-	       (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
-}
-
-/* Whether the eight bytes at s are all printable ASCII (0x20 to 0x7E),
- * tested in one word: a byte below 0x20 borrows into its top bit when 0x20
- * is taken away, and one above 0x7E reaches it when 1 is added. */
-static int all_printable(const char *s)
-{
-	const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
-	uint64_t w;
-
-	memcpy(&w, s, 8);
-	return !((((w - 0x20 * ones) & ~w) | ((w + ones) | w)) & tops);
-}
-
-/* Check every byte.  Reporting these here gives exact positions and plain
- * words; libyaml's reader would only give a byte offset and "invalid
- * UTF-8" at the first one. */
-static int prescan(struct ydoc *doc, struct diag *d)
-{
-	const char *s = doc->buf;
-	size_t n = doc->len, i = 0;
-	unsigned line = 1, col = 1;
-	int ok = 1;
-
-	if (n >= 2 && ((s[0] == '\xFF' && s[1] == '\xFE') || (s[0] == '\xFE' && s[1] == '\xFF'))) {
-		diag_at(d, doc->path, 1, 1,
-			"the file is in UTF-16; save it as UTF-8 (content files are UTF-8 text)");
-		return 0;
-	}
-	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-		i = 3; /* libyaml skips the byte-order mark without counting a column */
-	while (i < n) {
-		int32_t cp;
-		size_t k;
-
-		/* Most of a content file is printable ASCII and newlines: take
-		 * those a run at a time, and decode only the rest. */
-		if ((unsigned char)(s[i] - 0x20) < 0x5F) {
-			size_t start = i;
-
-			while (n - i >= 8 && all_printable(s + i))
-				i += 8;
-			while (i < n && (unsigned char)(s[i] - 0x20) < 0x5F)
-				i++;
-			col += (unsigned)(i - start);
-			continue;
-		}
-		if (s[i] == '\n') {
-			i++;
-			line++;
-			col = 1;
-			continue;
-		}
-		k = text_decode(s + i, n - i, &cp);
-
-		if (cp == TEXT_INVALID) {
-			ok = 0;
-			diag_at(d, doc->path, line, col,
-				"invalid UTF-8 (byte 0x%02X); save the file as UTF-8 text",
-				(unsigned char)s[i]);
-		} else if (cp == 0) {
-			ok = 0;
-			diag_at(d, doc->path, line, col,
-				"NUL byte; content files are plain text (is this a binary file?)");
-		} else if (!yaml_printable(cp) || cp == 0x85) {
-			/* NEL is a line break to YAML 1.1, but in a content file it
-			 * is almost always a Windows-1252 ellipsis misread as
-			 * Latin-1; like every other C1 control it is refused. */
-			ok = 0;
-			diag_at(d, doc->path, line, col,
-				"control character U+%04X is not allowed; delete it", (unsigned)cp);
-		}
-		if (!ok && too_many(doc, d))
-			return 0;
-		i += k;
-		col++;
-		/* Count line breaks exactly as libyaml does, so that our
-		 * positions and its marks agree. */
-		if (cp == '\r' && i < n && s[i] == '\n') {
-			i++;
-			cp = '\n';
-		}
-		if (cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
-			line++;
-			col = 1;
-		}
-	}
-	return ok;
-}
-
-/* How many bytes at the start of s[0..n) are ASCII other than CR and LF:
- * none of them can start a line break.  Eight bytes are tested at a time
- * (a byte equal to c is found as a zero in w ^ c, whose top bit the
- * subtraction sets), which is most of the work of a file. */
-static size_t clear_bytes(const unsigned char *s, size_t n)
-{
-	const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
-	size_t i = 0;
-
-	while (n - i >= 8) {
-		uint64_t w, lf, cr, hit;
-
-		memcpy(&w, s + i, 8);
-		lf = w ^ ('\n' * ones);
-		cr = w ^ ('\r' * ones);
-		hit = (((lf - ones) & ~lf) | ((cr - ones) & ~cr) | w) & tops;
-		if (hit) {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			/* The lowest flag is exact (a false one only follows a
-			 * true one), and the first byte is the lowest. */
-			return i + (size_t)__builtin_ctzll(hit) / 8;
-#else
-			break;
-#endif
-		}
-		i += 8;
-	}
-	while (i < n && s[i] < 0x80 && s[i] != '\n' && s[i] != '\r')
-		i++;
-	return i;
-}
-
-/* The table of line starts, made on first use: only messages need it.
- * Line breaks are counted as libyaml (and prescan()) count them: LF, CR,
- * CR LF, NEL, LS and PS.  Their bytes cannot occur inside another UTF-8
- * character, so they are found without decoding. */
-static void make_lines(struct ydoc *doc)
-{
-	const unsigned char *s = (const unsigned char *)doc->buf;
-	size_t n = doc->len, i = 0, cap = 0;
-
-	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	push_line(doc, &cap, i);
-	while (i < n) {
-		unsigned char b;
-
-		i += clear_bytes(s + i, n - i);
-		if (i == n)
-			break;
-		b = s[i++];
-
-		if (b == '\n') {
-			push_line(doc, &cap, i);
-		} else if (b == '\r') {
-			if (i < n && s[i] == '\n')
-				i++;
-			push_line(doc, &cap, i);
-		} else if (b == 0xC2 && i < n && s[i] == 0x85) {
-			push_line(doc, &cap, ++i);
-		} else if (b == 0xE2 && n - i >= 2 && s[i] == 0x80 && (s[i + 1] == 0xA8 || s[i + 1] == 0xA9)) {
-			i += 2;
-			push_line(doc, &cap, i);
-		}
-	}
-}
-
-/* The line table of doc, made now if it was not yet.  The table is a
- * cache inside a document that is never defined const, so filling it in
- * through a const pointer is sound. */
-static const struct ydoc *with_lines(const struct ydoc *doc)
-{
-	if (!doc->lines)
-		make_lines((struct ydoc *)doc);
-	return doc;
-}
-
-void ydoc_position(const struct ydoc *doc, size_t off, unsigned *line, unsigned *col)
-{
-	size_t lo = 0, hi, i;
-	unsigned c = 1;
-
-	hi = with_lines(doc)->nlines;
-	if (!doc->nlines) {
-		*line = *col = 1;
-		return;
-	}
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (doc->lines[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	for (i = doc->lines[lo]; i < off && i < doc->len;) {
-		int32_t cp;
-
-		i += text_decode(doc->buf + i, doc->len - i, &cp);
-		c++;
-	}
-	*line = (unsigned)lo + 1;
-	*col = c;
-}
-
-size_t ydoc_offset(const struct ydoc *doc, unsigned line, unsigned col)
-{
-	size_t i;
-
-	if (line == 0 || line > with_lines(doc)->nlines)
-		return doc->len;
-	i = doc->lines[line - 1];
-	while (col > 1 && i < doc->len) {
-		int32_t cp;
-
-		i += text_decode(doc->buf + i, doc->len - i, &cp);
-		col--;
-	}
-	return i;
-}
+#include "yfile.h"
 
 /* The children of the collections still open, in one vector: each open
  * collection owns the slice from its `first` to the end. */
@@ -377,7 +146,7 @@ static int check_keys(struct ydoc *doc, struct diag *d, const struct ynode *map)
 				"duplicate key '%s' (first given at line %u, column %u); keep one",
 				keys[i]->str, keys[i - 1]->line, keys[i - 1]->col);
 			ok = 0;
-			if (too_many(doc, d))
+			if (yfile_too_many(doc, d))
 				break;
 		}
 	}
@@ -392,7 +161,7 @@ static int check_keys(struct ydoc *doc, struct diag *d, const struct ynode *map)
 static void mark_position(const struct ydoc *doc, const yaml_mark_t *m, unsigned *line,
 			  unsigned *col)
 {
-	if (m->line >= with_lines(doc)->nlines) {
+	if (m->line >= yfile_nlines(doc)) {
 		ydoc_position(doc, doc->len, line, col);
 		return;
 	}
@@ -424,39 +193,46 @@ static void parser_error(struct ydoc *doc, struct diag *d, const yaml_parser_t *
 struct frame {
 	struct ynode *node;
 	size_t first;
-	long visit;                 /* index of the visitor's key for this list's entries, or -1 */
-	struct arena_mark mark;     /* where this entry's nodes start, when it is one */
+	const char *visit;          /* the visitor's key, when this is a root value it wants */
+	struct arena_mark mark;     /* where this node's memory starts */
 };
 
-/* Which of the visitor's keys the list just opened at stack[depth] belongs
- * to: it must be a value of the root mapping under a plain key. */
-static long visited_list(const struct ydoc_visitor *v, const struct frame *stack, int depth,
-			 const struct pending *pend)
+/* The visitor's key for the collection just opened at stack[depth], when
+ * it is a value of the root mapping under a key the visitor names for its
+ * kind (a list in v->lists, a mapping in v->maps), else NULL. */
+static const char *visited_key(const struct ydoc_visitor *v, const struct frame *stack, int depth,
+			       const struct pending *pend, int is_seq)
 {
+	const char *const *keys;
 	const struct ynode *key;
 	size_t k;
 
 	if (!v || depth != 1 || stack[0].node->kind != YNODE_MAP ||
 	    (pend->n - stack[0].first) % 2 == 0)
-		return -1;
+		return NULL;
 	key = pend->v[pend->n - 1];
-	if (key->kind != YNODE_SCALAR)
-		return -1;
-	for (k = 0; v->keys[k]; k++)
-		if (strlen(v->keys[k]) == key->len && memcmp(v->keys[k], key->str, key->len) == 0)
-			return (long)k;
-	return -1;
+	keys = is_seq ? v->lists : v->maps;
+	if (key->kind != YNODE_SCALAR || !keys)
+		return NULL;
+	for (k = 0; keys[k]; k++)
+		if (strlen(keys[k]) == key->len && memcmp(keys[k], key->str, key->len) == 0)
+			return keys[k];
+	return NULL;
 }
 
 /* An entry of a visited list is complete: hand it over (unless the file
  * has already failed, when nothing of it will be used) and forget it. */
-static void visit_entry(struct ydoc *doc, const struct ydoc_visitor *v, long key,
+static void visit_entry(struct ydoc *doc, const struct ydoc_visitor *v, const char *key,
 			struct pending *pend, struct arena_mark mark, int ok)
 {
+	const struct ynode *node = pend->v[pend->n - 1];
+	unsigned end = node->end_line;
+
 	if (ok)
-		v->entry(v->ctx, doc, (size_t)key, pend->v[pend->n - 1]);
+		v->entry(v->ctx, doc, key, node);
 	pend->n--;
 	arena_reset(&doc->arena, mark);
+	yfile_release(doc, end);
 }
 
 static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
@@ -469,11 +245,14 @@ static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 
 	if (!yaml_parser_initialize(&parser))
 		die("out of memory; close some programs and try again");
-	yaml_parser_set_input_string(&parser, (const unsigned char *)doc->buf, doc->len);
+	if (doc->input)
+		yaml_parser_set_input(&parser, yfile_feed, doc);
+	else
+		yaml_parser_set_input_string(&parser, (const unsigned char *)doc->buf, doc->len);
 	while (!done) {
 		struct ynode *node = NULL;
 		/* Whether this node is an entry of a visited list. */
-		int entry = depth == 2 && stack[1].visit >= 0;
+		int entry = depth == 2 && stack[1].visit && stack[1].node->kind == YNODE_SEQ;
 
 		if (!yaml_parser_parse(&parser, &ev)) {
 			parser_error(doc, d, &parser);
@@ -516,7 +295,7 @@ static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 			if (!refuse_extras(doc, d, &ev, ev.data.scalar.anchor, ev.data.scalar.tag,
 					   ev.data.scalar.plain_implicit || ev.data.scalar.quoted_implicit)) {
 				ok = 0;
-				done = too_many(doc, d);
+				done = yfile_too_many(doc, d);
 			}
 			node = new_node(doc, YNODE_SCALAR, &ev);
 			node->str = arena_strndup(&doc->arena, (const char *)ev.data.scalar.value,
@@ -539,7 +318,7 @@ static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 
 			if (!refuse_extras(doc, d, &ev, anchor, tag, implicit)) {
 				ok = 0;
-				done = too_many(doc, d);
+				done = yfile_too_many(doc, d);
 			}
 			if (depth == YTREE_MAX_DEPTH) {
 				diag_at(d, doc->path, (unsigned)ev.start_mark.line + 1,
@@ -551,7 +330,7 @@ static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 				break;
 			}
 			stack[depth].mark = arena_mark(&doc->arena);
-			stack[depth].visit = is_seq ? visited_list(v, stack, depth, &pend) : -1;
+			stack[depth].visit = visited_key(v, stack, depth, &pend, is_seq);
 			node = new_node(doc, is_seq ? YNODE_SEQ : YNODE_MAP, &ev);
 			pending_push(&pend, node);
 			stack[depth].node = node;
@@ -572,10 +351,15 @@ static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 			pend.n = f->first;
 			if (f->node->kind == YNODE_MAP && !check_keys(doc, d, f->node)) {
 				ok = 0;
-				done = too_many(doc, d);
+				done = yfile_too_many(doc, d);
 			}
-			if (depth == 2 && stack[1].visit >= 0)
+			if (depth == 2 && stack[1].visit && stack[1].node->kind == YNODE_SEQ) {
 				visit_entry(doc, v, stack[1].visit, &pend, f->mark, ok);
+			} else if (depth == 1 && f->visit && f->node->kind == YNODE_MAP) {
+				if (ok)
+					v->entry(v->ctx, doc, f->visit, f->node);
+				yfile_release(doc, f->node->end_line);
+			}
 			break;
 		}
 		default:
@@ -590,31 +374,8 @@ static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 	return ok;
 }
 
-/* Forget the messages added to d after its first n. */
-static void drop_messages(struct diag *d, size_t n)
-{
-	while (d->n > n) {
-		d->n--;
-		free(d->v[d->n].file);
-		free(d->v[d->n].text);
-	}
-}
-
-/* Whether the file holds a NEL (U+0085, C2 85 in UTF-8): YAML reads it as
- * a line break, prescan() refuses it. */
-static int has_nel(const struct ydoc *doc)
-{
-	const char *p = doc->buf, *end = doc->buf + doc->len;
-
-	while ((p = memchr(p, '\xC2', (size_t)(end - p))) && end - p > 1) {
-		if (p[1] == '\x85')
-			return 1;
-		p++;
-	}
-	return 0;
-}
-
-/* Check and parse doc->buf[0..doc->len), which doc owns from here on. */
+/* Check and parse doc->buf[0..doc->len), which doc owns from here on (for
+ * a file read while it is parsed: the bytes read so far). */
 static int parse(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 {
 	struct diag scan = { NULL, 0, 0 };
@@ -629,21 +390,23 @@ static int parse(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 	/* libyaml would read these as UTF-16 rather than refuse them. */
 	if (doc->len >= 2 && ((doc->buf[0] == '\xFF' && doc->buf[1] == '\xFE') ||
 			      (doc->buf[0] == '\xFE' && doc->buf[1] == '\xFF')))
-		return prescan(doc, d);
+		return yfile_check(doc, d);
 	before = d->n;
 	ok = build(doc, d, v);
-	/* libyaml refuses the bytes prescan() does (invalid UTF-8, NUL,
+	/* libyaml refuses the bytes yfile_check() does (invalid UTF-8, NUL,
 	 * controls) but NEL, but names only the first, or stops sooner at a
 	 * syntax error one of them caused.  So the bytes are checked only once
 	 * the parse has failed (or let a NEL through), and when they explain
 	 * it, their messages (every bad byte, at its own column) replace the
 	 * parser's: as if they had been checked first, with no cost to a file
 	 * that parses. */
-	if (ok && !has_nel(doc))
+	if (ok && !yfile_has_nel(doc))
 		return 1;
-	if (!prescan(doc, &scan)) {
+	if (doc->input && !yfile_whole(doc, d, before))
+		return 0;
+	if (!yfile_check(doc, &scan)) {
 		ok = 0;
-		drop_messages(d, before);
+		yfile_drop_messages(d, before);
 		for (i = 0; i < scan.n; i++) {
 			const struct diag_msg *m = &scan.v[i];
 
@@ -702,6 +465,12 @@ int ydoc_load(struct ydoc *doc, const char *path, struct diag *d, const struct y
 		close(fd);
 		return 0;
 	}
+	if ((size_t)st.st_size >= YTREE_STREAM_MIN && yfile_stream(doc, fd)) {
+		int ok = parse(doc, d, v);
+
+		close(fd);
+		return ok;
+	}
 	buf = fileio_read_fd(fd, YTREE_MAX_BYTES, &len);
 	err = errno;
 	close(fd);
@@ -748,9 +517,6 @@ const char *ynode_kind_name(const struct ynode *node)
 void ydoc_free(struct ydoc *doc)
 {
 	arena_free(&doc->arena);
-	free(doc->buf);
-	free(doc->lines);
-	doc->buf = NULL;
-	doc->lines = NULL;
+	yfile_free(doc);
 	doc->root = NULL;
 }

@@ -39,25 +39,37 @@ struct ynode {
 	size_t n;                   /* list items, or mapping pairs */
 };
 
+/* Files from this size on are read while they are parsed, and the bytes
+ * already decoded are given back as the parse goes on. */
+#ifndef YTREE_STREAM_MIN
+#define YTREE_STREAM_MIN ((size_t)256 * 1024)
+#endif
+
+struct ydoc_input;
+
 /* A parsed file: its bytes (kept for mapping text positions) and its tree. */
 struct ydoc {
 	const char *path;
-	char *buf;
-	size_t len;
-	uint32_t *lines;            /* byte offset of each line start, made on first use (NULL before) */
-	size_t nlines;
+	char *buf;                  /* the file; for a big file, only from what is still needed on */
+	size_t len;                 /* bytes read so far (all of them once parsed) */
+	uint32_t *lines;            /* byte offset of each line start (NULL before first use) */
+	size_t nlines, lines_cap;
+	size_t scanned;             /* buf[0..scanned) has been looked at for line breaks */
 	struct ynode *root;         /* NULL when the file had errors or no document */
 	size_t nnodes;
 	struct arena arena;
+	struct ydoc_input *input;   /* the file being read while it is parsed, or NULL */
 };
 
-/* Hands each entry of some root-level lists to the caller as soon as it is
- * read, then frees it: a file of thousands of pages never needs a tree of
- * more than one page.  Entries are handed over only while the file has
- * shown no error; the lists are left in the tree, empty. */
+/* Hands parts of the tree to the caller as soon as they are read: each
+ * entry of the root lists named in `lists` (freed right after, so a file of
+ * thousands of pages never has a tree of more than one page, and the lists
+ * are left empty), and the mapping under each root key in `maps` (kept).
+ * Nothing is handed over once the file has shown an error. */
 struct ydoc_visitor {
-	const char *const *keys;    /* the root keys whose lists are handed over, NULL-terminated */
-	void (*entry)(void *ctx, const struct ydoc *doc, size_t key, const struct ynode *entry);
+	const char *const *lists;   /* NULL-terminated */
+	const char *const *maps;    /* NULL-terminated */
+	void (*entry)(void *ctx, const struct ydoc *doc, const char *key, const struct ynode *node);
 	void *ctx;
 };
 
