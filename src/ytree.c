@@ -35,6 +35,22 @@ static void pending_push(struct pending *p, struct ynode *node)
 	p->v[p->n++] = node;
 }
 
+/* A parser mark as a 1-based line and column.  libyaml ends a last line
+ * that has no line break with one of its own, so at the end of such a file
+ * its mark is on a line the file does not have: that is the position just
+ * after the last character.  Only a mark at the end of the bytes can be
+ * there, so the line table (made on demand) is asked for no other. */
+static void mark_position(const struct ydoc *doc, const yaml_mark_t *m, unsigned *line,
+			  unsigned *col)
+{
+	if (m->index >= doc->len && m->line >= yfile_nlines(doc)) {
+		ydoc_position(doc, doc->len, line, col);
+		return;
+	}
+	*line = (unsigned)m->line + 1;
+	*col = (unsigned)m->column + 1;
+}
+
 static struct ynode *new_node(struct ydoc *doc, enum ynode_kind kind, const yaml_event_t *ev)
 {
 	/* Every field is set here: zeroing a node first would cost as much as
@@ -47,10 +63,8 @@ static struct ynode *new_node(struct ydoc *doc, enum ynode_kind kind, const yaml
 	node->len = 0;
 	node->kids = NULL;
 	node->n = 0;
-	node->line = (unsigned)ev->start_mark.line + 1;
-	node->col = (unsigned)ev->start_mark.column + 1;
-	node->end_line = (unsigned)ev->end_mark.line + 1;
-	node->end_col = (unsigned)ev->end_mark.column + 1;
+	mark_position(doc, &ev->start_mark, &node->line, &node->col);
+	mark_position(doc, &ev->end_mark, &node->end_line, &node->end_col);
 	return node;
 }
 
@@ -59,7 +73,9 @@ static struct ynode *new_node(struct ydoc *doc, enum ynode_kind kind, const yaml
 static int refuse_extras(struct ydoc *doc, struct diag *d, const yaml_event_t *ev,
 			 const yaml_char_t *anchor, const yaml_char_t *tag, int implicit)
 {
-	unsigned line = (unsigned)ev->start_mark.line + 1, col = (unsigned)ev->start_mark.column + 1;
+	unsigned line, col;
+
+	mark_position(doc, &ev->start_mark, &line, &col);
 
 	if (anchor) {
 		diag_at(d, doc->path, line, col,
@@ -154,21 +170,6 @@ static int check_keys(struct ydoc *doc, struct diag *d, const struct ynode *map)
 	return ok;
 }
 
-/* A parser mark as a 1-based line and column.  libyaml ends a last line
- * that has no line break with one of its own, so at the end of such a file
- * its mark is on a line the file does not have: that is the position just
- * after the last character. */
-static void mark_position(const struct ydoc *doc, const yaml_mark_t *m, unsigned *line,
-			  unsigned *col)
-{
-	if (m->line >= yfile_nlines(doc)) {
-		ydoc_position(doc, doc->len, line, col);
-		return;
-	}
-	*line = (unsigned)m->line + 1;
-	*col = (unsigned)m->column + 1;
-}
-
 static void parser_error(struct ydoc *doc, struct diag *d, const yaml_parser_t *p)
 {
 	const char *problem = p->problem ? p->problem : "the YAML could not be read";
@@ -251,6 +252,7 @@ static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 		yaml_parser_set_input_string(&parser, (const unsigned char *)doc->buf, doc->len);
 	while (!done) {
 		struct ynode *node = NULL;
+		unsigned ev_line, ev_col;
 		/* Whether this node is an entry of a visited list. */
 		int entry = depth == 2 && stack[1].visit && stack[1].node->kind == YNODE_SEQ;
 
@@ -259,9 +261,9 @@ static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 			ok = 0;
 			break;
 		}
+		mark_position(doc, &ev.start_mark, &ev_line, &ev_col);
 		if (doc->nnodes >= YTREE_MAX_NODES) {
-			diag_at(d, doc->path, (unsigned)ev.start_mark.line + 1,
-				(unsigned)ev.start_mark.column + 1,
+			diag_at(d, doc->path, ev_line, ev_col,
 				"more than %d values in one file; split it into smaller files",
 				YTREE_MAX_NODES);
 			yaml_event_delete(&ev);
@@ -274,16 +276,14 @@ static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 			break;
 		case YAML_DOCUMENT_START_EVENT:
 			if (++docs > 1) {
-				diag_at(d, doc->path, (unsigned)ev.start_mark.line + 1,
-					(unsigned)ev.start_mark.column + 1,
+				diag_at(d, doc->path, ev_line, ev_col,
 					"a second document ('---') in one file; put it in a file of its own");
 				ok = 0;
 				done = 1;
 			}
 			break;
 		case YAML_ALIAS_EVENT:
-			diag_at(d, doc->path, (unsigned)ev.start_mark.line + 1,
-				(unsigned)ev.start_mark.column + 1,
+			diag_at(d, doc->path, ev_line, ev_col,
 				"alias '*%s' is not allowed; content never needs anchors or aliases, write the text out in full",
 				(const char *)ev.data.alias.anchor);
 			ok = 0;
@@ -321,8 +321,7 @@ static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 				done = yfile_too_many(doc, d);
 			}
 			if (depth == YTREE_MAX_DEPTH) {
-				diag_at(d, doc->path, (unsigned)ev.start_mark.line + 1,
-					(unsigned)ev.start_mark.column + 1,
+				diag_at(d, doc->path, ev_line, ev_col,
 					"nested more than %d levels deep; content never needs more, check the indentation",
 					YTREE_MAX_DEPTH);
 				ok = 0;
@@ -346,8 +345,7 @@ static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 			f->node->kids = arena_array(&doc->arena, k, sizeof(*f->node->kids));
 			memcpy(f->node->kids, pend.v + f->first, k * sizeof(*f->node->kids));
 			f->node->n = f->node->kind == YNODE_MAP ? k / 2 : k;
-			f->node->end_line = (unsigned)ev.end_mark.line + 1;
-			f->node->end_col = (unsigned)ev.end_mark.column + 1;
+			mark_position(doc, &ev.end_mark, &f->node->end_line, &f->node->end_col);
 			pend.n = f->first;
 			if (f->node->kind == YNODE_MAP && !check_keys(doc, d, f->node)) {
 				ok = 0;
