@@ -255,6 +255,26 @@ static void add_sources(struct layout *L, const struct guide_page *p)
 	free(seen);
 }
 
+const char *layout_search_text(const struct guide_page *p, size_t k)
+{
+	/* The same blocks layout_page() marks searchable, so that a search
+	 * can run over the guide without laying out every page. */
+	if (k == 0)
+		return p->title;
+	k--;
+	if (k < p->nparas)
+		return p->paras[k].text;
+	k -= p->nparas;
+	if (!p->nitems)
+		return NULL;
+	if (p->list_title) {
+		if (k == 0)
+			return p->list_title;
+		k--;
+	}
+	return k < p->nitems ? p->items[k].text : NULL;
+}
+
 struct layout *layout_page(const struct guide_page *p, enum layout_mode mode, bool ascii)
 {
 	struct layout *L = layout_new(ascii);

@@ -123,6 +123,9 @@ void layout_set_note(struct layout *L, struct layout_block *b, const char *note)
 /* The layout of a page: title, paragraphs, list, links (browse mode only) and sources. */
 struct layout *layout_page(const struct guide_page *p, enum layout_mode mode, bool ascii);
 
+/* The k-th text of page p that search looks at, in the order of its searchable blocks in layout_page() (title, paragraphs, list title, items), or NULL after the last. */
+const char *layout_search_text(const struct guide_page *p, size_t k);
+
 /* Wrap every block to `width` columns (any width; below 2 counts as 2); does nothing when already at that width. */
 void layout_wrap(struct layout *L, size_t width);
 

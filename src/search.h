@@ -22,15 +22,17 @@ int32_t search_fold(int32_t cp);
 bool search_find(const char *s, size_t n, const char *q, size_t qn, size_t from, size_t *off,
 		 size_t *len);
 
-/* One match: bytes off..off+len of the text of block `block` of layout `layout`. */
+/* One match: bytes off..off+len of the text-th searchable text of the
+ * page-th page searched (see layout_search_text()), its nth match. */
 struct search_hit {
-	size_t layout;
-	size_t block;
+	size_t page;
+	size_t text;
+	size_t nth;
 	size_t off, len;
 };
 
-/* Every match of q[0..qn) in the searchable blocks of layouts[0..n), in order of layout, block and position; store a new array in *hits (NULL when none) and return its length. */
-size_t search_layouts(struct layout *const *layouts, size_t n, const char *q, size_t qn,
-		      struct search_hit **hits);
+/* Every match of q[0..qn) in the searchable texts of pages[0..n), in order of page, text and position; store a new array in *hits (NULL when none) and return its length. */
+size_t search_guide(const struct guide_page *const *pages, size_t n, const char *q, size_t qn,
+		    struct search_hit **hits);
 
 #endif

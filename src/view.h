@@ -64,7 +64,7 @@ struct view {
 struct view_search {
 	char query[SEARCH_MAX + 1];  /* sanitized; empty when there is none */
 	size_t qlen;
-	struct search_hit *hits;     /* hit.layout is a position in viewer.order */
+	struct search_hit *hits;     /* hit.page is a position in viewer.order */
 	size_t nhits, hit;
 	bool prompt;                 /* the prompt is open on the bottom line */
 	char input[SEARCH_MAX + 1];

@@ -26,15 +26,26 @@ void view_search_start(struct viewer *V)
 	V->search.input[0] = '\0';
 }
 
-/* Where the reading is: a position in the reading order and a block of
- * that page's browse layout, to search onwards from. */
-static void here(struct viewer *V, size_t *at, size_t *block)
+/* The number of searchable blocks of L before block b: which of its page's
+ * searchable texts (layout_search_text()) block b is or comes after. */
+static size_t text_number(const struct layout *L, size_t b)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < b && i < L->nblocks; i++)
+		k += L->blocks[i].searchable;
+	return k;
+}
+
+/* Where the reading is: a position in the reading order and a searchable
+ * text of that page, to search onwards from. */
+static void here(struct viewer *V, size_t *at, size_t *text)
 {
 	struct view *v = view_current(V);
 	size_t page, i;
 
 	*at = 0;
-	*block = 0;
+	*text = 0;
 	if (v->ops == &view_page_ops)
 		page = v->page;
 	else if (v->ops == &view_step_ops)
@@ -44,9 +55,37 @@ static void here(struct viewer *V, size_t *at, size_t *block)
 	for (i = 0; i < V->g->npages; i++)
 		if (V->order[i] == page)
 			*at = i;
-	/* Block numbers of the walk-through's layouts differ; its page starts at 0. */
+	/* The walk-through's layouts differ; its page starts at the top. */
 	if (v->ops == &view_page_ops && v->top.block != LAYOUT_NONE)
-		*block = v->top.block;
+		*text = text_number(view_layout(V, v), v->top.block);
+}
+
+/* The block of L holding the hit, and the hit's byte in that block's text.
+ * The block's text is the guide's text sanitized (and made ASCII on a
+ * terminal that needs it), so the hit is found again there by its number;
+ * if the ASCII text no longer has it, the block's start will do. */
+static size_t hit_block(const struct layout *L, const struct search_hit *h, const char *q,
+			size_t qn, size_t *off)
+{
+	size_t b, k = 0, from = 0, len, i;
+
+	*off = 0;
+	for (b = 0; b < L->nblocks; b++) {
+		if (!L->blocks[b].searchable)
+			continue;
+		if (k++ == h->text)
+			break;
+	}
+	if (b == L->nblocks)
+		return 0;
+	for (i = 0; i <= h->nth; i++) {
+		if (!search_find(L->blocks[b].text, L->blocks[b].len, q, qn, from, off, &len)) {
+			*off = 0;
+			break;
+		}
+		from = *off + len;
+	}
+	return b;
 }
 
 /* Show the current match; push a new screen, or reuse the page on screen. */
@@ -54,7 +93,7 @@ static void show(struct viewer *V, bool push, const char *note)
 {
 	struct view_search *S = &V->search;
 	const struct search_hit *h = &S->hits[S->hit];
-	size_t page = V->order[h->layout];
+	size_t page = V->order[h->page], block, off;
 	struct view *v = view_current(V);
 	struct layout *L;
 
@@ -67,16 +106,17 @@ static void show(struct viewer *V, bool push, const char *note)
 		v->top.n = 1;
 	}
 	L = view_layout(V, v);
-	v->sel = L->blocks[h->block].selectable ? h->block : LAYOUT_NONE;
-	view_show_line(V, v, layout_line_of(L, h->block, h->off));
+	block = hit_block(L, h, S->query, S->qlen, &off);
+	v->sel = L->blocks[block].selectable ? block : LAYOUT_NONE;
+	view_show_line(V, v, layout_line_of(L, block, off));
 	view_say(V, "Match %zu of %zu for '%s'%s", S->hit + 1, S->nhits, S->query, note);
 }
 
 static void run(struct viewer *V)
 {
 	struct view_search *S = &V->search;
-	struct layout **layouts;
-	size_t n = V->g->npages, i, at, block, len;
+	const struct guide_page **pages;
+	size_t n = V->g->npages, i, at, text, len;
 	char *q;
 
 	if (!S->ilen)
@@ -89,22 +129,22 @@ static void run(struct viewer *V)
 	S->query[len] = '\0';
 	S->qlen = len;
 	free(q);
-	/* Every page is laid out once, on the first search; later searches
-	 * only read the layouts. */
-	layouts = xcalloc(n, sizeof *layouts);
+	/* The guide's own texts are searched, in reading order: no page is
+	 * laid out until a match on it is shown. */
+	pages = xcalloc(n, sizeof *pages);
 	for (i = 0; i < n; i++)
-		layouts[i] = view_browse_layout(V, V->order[i]);
-	S->nhits = search_layouts(layouts, n, S->query, S->qlen, &S->hits);
-	free(layouts);
+		pages[i] = V->g->pages[V->order[i]];
+	S->nhits = search_guide(pages, n, S->query, S->qlen, &S->hits);
+	free(pages);
 	if (!S->nhits) {
 		view_say(V, "No match for '%s'", S->query);
 		S->qlen = 0;
 		S->query[0] = '\0';
 		return;
 	}
-	here(V, &at, &block);
+	here(V, &at, &text);
 	for (i = 0; i < S->nhits; i++)
-		if (S->hits[i].layout > at || (S->hits[i].layout == at && S->hits[i].block >= block))
+		if (S->hits[i].page > at || (S->hits[i].page == at && S->hits[i].text >= text))
 			break;
 	S->hit = i < S->nhits ? i : 0;
 	show(V, true, i < S->nhits ? "" : " (back to the first)");

@@ -1,13 +1,13 @@
-/* search-time.c - the wall-clock time of a search in the interactive guide.
+/* search-time.c - the time a search takes in the interactive guide.
  *
  *   search-time DIR QUERY RUNS
  *
  * Loads DIR, then RUNS times: sets up a fresh viewer (80x24, UTF-8) on
  * the home screen and presses '/', the letters of QUERY and Enter, through
  * viewer_key() as the input loop does, timing the keys from '/' to Enter.
- * The first search in a viewer also lays out every page (they are kept
- * for later searches); a second search for the same word in the same
- * viewer shows what a search costs after that.  Prints the medians of the
+ * A second search for the same word in the same viewer shows whether
+ * the first one left anything behind that makes the next cheaper (the
+ * first search once laid out every page).  Prints the medians of the
  * first and of the second search in milliseconds and the number of
  * matches.  Drawing the screen is left out: it costs the same for any
  * guide and needs a terminal.  The time is the process's CPU time, as in

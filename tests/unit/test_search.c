@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 /* Find q in s from byte `from`; return the offset, or -1. */
 static long find(const char *s, const char *q, size_t from, size_t *len)
 {
@@ -72,41 +74,165 @@ static void test_find(void **state)
 	assert_int_equal(find("abc", "c", 10, NULL), -1);
 }
 
-static void test_layouts(void **state)
+/* The first match by the plainest method: at every character, fold and
+ * compare code point by code point. */
+static long naive(const char *s, size_t n, const char *q, size_t qn, size_t from, size_t *len)
 {
-	struct layout *L[2];
+	size_t i = from;
+
+	while (i < n) {
+		size_t a = i, b = 0;
+		int32_t x = 0, y = 0;
+
+		while (b < qn && a < n) {
+			a += text_decode(s + a, n - a, &x);
+			b += text_decode(q + b, qn - b, &y);
+			if (search_fold(x) != search_fold(y))
+				break;
+		}
+		if (b == qn && search_fold(x) == search_fold(y)) {
+			*len = a - i;
+			return (long)i;
+		}
+		i += text_decode(s + i, n - i, NULL);
+	}
+	return -1;
+}
+
+/* Long texts of a few letters in both cases, quotes and accents, against
+ * the plain method: the sixteen-at-a-time scan must find the same first
+ * match, also where it lies in the last bytes a wide load cannot reach. */
+static void test_find_differential(void **state)
+{
+	static const char *const parts[] = { "a", "A", "b", "B", "m", "M", "g", "-", " ", "'",
+					     "\xE2\x80\x99", "\xC3\xA9", "\xC3\x89", "\xD0\x90", "\x01",
+					     "A" };
+	static const char *const queries[] = { "ab", "AB", "a", "m-", "mag", "b'a", "b\xE2\x80\x99",
+					       "\xC3\xA9" "a", "a\xC3\xA9", "'a", " m", "\xD0\xB0" "b", "gg",
+					       "ba ", "-" };
+	char s[200];
+	unsigned seed = 12345;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 20000; round++) {
+		size_t n = 0, k, qi, from, off = 0, len = 0, nlen = 0;
+		size_t want = (size_t)(seed % 70);
+		long ref;
+		bool found;
+
+		while (n < want) {
+			const char *p;
+
+			seed = seed * 1103515245u + 12345u;
+			p = parts[(seed >> 16) % (sizeof parts / sizeof *parts)];
+			k = strlen(p);
+			memcpy(s + n, p, k);
+			n += k;
+		}
+		seed = seed * 1103515245u + 12345u;
+		qi = (seed >> 16) % (sizeof queries / sizeof *queries);
+		from = n ? (seed >> 8) % (n + 1) : 0;
+		/* Start only on a character. */
+		while (from < n && ((unsigned char)s[from] & 0xC0) == 0x80)
+			from++;
+		ref = naive(s, n, queries[qi], strlen(queries[qi]), from, &nlen);
+		found = search_find(s, n, queries[qi], strlen(queries[qi]), from, &off, &len);
+		if (ref < 0) {
+			assert_false(found);
+		} else {
+			assert_true(found);
+			assert_int_equal(off, (size_t)ref);
+			assert_int_equal(len, nlen);
+		}
+	}
+}
+
+static void test_guide(void **state)
+{
+	struct guide_para paras[2] = { { .text = "Stretch. Then stretch again." },
+				       { .text = "Drink water." } };
+	struct guide_item items[1] = { { .text = "STRETCH the calf" } };
+	struct guide_link link = { 0 };
+	struct guide_page pg[2] = {
+		{ .title = "Cramps", .paras = paras, .nparas = 2 },
+		{ .title = "Ease it", .list_title = "What stretches", .items = items, .nitems = 1,
+		  .links = &link, .nlinks = 1 },
+	};
+	const struct guide_page *pages[2] = { &pg[0], &pg[1] };
 	struct search_hit *hits = NULL;
-	struct layout_block *b;
 	size_t n;
 
 	(void)state;
-	L[0] = layout_new(false);
-	layout_add(L[0], LAYOUT_TITLE, "Cramps", 0)->searchable = true;
-	layout_add(L[0], LAYOUT_PARA, "Stretch. Then stretch again.", 0)->searchable = true;
-	/* Links repeat other pages' words: not searched. */
-	b = layout_add(L[0], LAYOUT_LINK, "Stretch before bed", 0);
-	b->searchable = false;
-	L[1] = layout_new(false);
-	layout_add(L[1], LAYOUT_ITEM, "STRETCH the calf", 2)->searchable = true;
-
-	n = search_layouts(L, 2, "stretch", 7, &hits);
-	assert_int_equal(n, 3);
-	assert_int_equal(hits[0].layout, 0);
-	assert_int_equal(hits[0].block, 1);
+	link.page = &pg[0];
+	n = search_guide(pages, 2, "stretch", 7, &hits);
+	assert_int_equal(n, 4);
+	assert_int_equal(hits[0].page, 0);
+	assert_int_equal(hits[0].text, 1);
+	assert_int_equal(hits[0].nth, 0);
 	assert_int_equal(hits[0].off, 0);
-	assert_int_equal(hits[1].layout, 0);
-	assert_int_equal(hits[1].block, 1);
+	assert_int_equal(hits[1].page, 0);
+	assert_int_equal(hits[1].text, 1);
+	assert_int_equal(hits[1].nth, 1);
 	assert_int_equal(hits[1].off, 14);
-	assert_int_equal(hits[2].layout, 1);
-	assert_int_equal(hits[2].block, 0);
-	assert_int_equal(hits[2].len, 7);
+	/* The list title, then the item; the link's text ("Cramps") is not searched. */
+	assert_int_equal(hits[2].page, 1);
+	assert_int_equal(hits[2].text, 1);
+	assert_int_equal(hits[2].off, 5);
+	assert_int_equal(hits[3].page, 1);
+	assert_int_equal(hits[3].text, 2);
+	assert_int_equal(hits[3].len, 7);
 	free(hits);
 
-	n = search_layouts(L, 2, "magnesium", 9, &hits);
+	n = search_guide(pages, 2, "cramps", 6, &hits);
+	assert_int_equal(n, 1);
+	assert_int_equal(hits[0].page, 0);
+	assert_int_equal(hits[0].text, 0);
+	free(hits);
+
+	n = search_guide(pages, 2, "magnesium", 9, &hits);
 	assert_int_equal(n, 0);
 	assert_null(hits);
-	layout_free(L[0]);
-	layout_free(L[1]);
+}
+
+/* layout_search_text() lists exactly the blocks layout_page() marks
+ * searchable, in their order: the search runs on the one and shows its
+ * matches in the other. */
+static void test_search_texts_match_layout(void **state)
+{
+	struct guide_para paras[2] = { { .text = "One." }, { .text = "Two." } };
+	struct guide_item items[2] = { { .text = "First" }, { .text = "Second" } };
+	struct guide_link link = { 0 };
+	struct guide_page pg[4] = {
+		{ .title = "Full", .paras = paras, .nparas = 2, .list_title = "List",
+		  .items = items, .nitems = 2, .links = &link, .nlinks = 1 },
+		{ .title = "No list title", .items = items, .nitems = 2 },
+		{ .title = "A list title but no items", .list_title = "List" },
+		{ .title = "Title only" },
+	};
+	size_t p;
+	int mode;
+
+	(void)state;
+	link.page = &pg[3];
+	items[0].page = items[1].page = &pg[0];
+	for (mode = 0; mode < 2; mode++) {
+		for (p = 0; p < 4; p++) {
+			struct layout *L = layout_page(&pg[p], mode ? LAYOUT_WALK : LAYOUT_BROWSE,
+						       false);
+			size_t b, k = 0;
+
+			for (b = 0; b < L->nblocks; b++) {
+				if (!L->blocks[b].searchable)
+					continue;
+				assert_non_null(layout_search_text(&pg[p], k));
+				assert_string_equal(L->blocks[b].text, layout_search_text(&pg[p], k));
+				k++;
+			}
+			assert_null(layout_search_text(&pg[p], k));
+			layout_free(L);
+		}
+	}
 }
 
 int main(void)
@@ -114,7 +240,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_find),
-		cmocka_unit_test(test_layouts),
+		cmocka_unit_test(test_find_differential),
+		cmocka_unit_test(test_guide),
+		cmocka_unit_test(test_search_texts_match_layout),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);
