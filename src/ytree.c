@@ -35,15 +35,29 @@ static void pending_push(struct pending *p, struct ynode *node)
 	p->v[p->n++] = node;
 }
 
-/* A parser mark as a 1-based line and column.  libyaml ends a last line
- * that has no line break with one of its own, so at the end of such a file
- * its mark is on a line the file does not have: that is the position just
- * after the last character.  Only a mark at the end of the bytes can be
- * there, so the line table (made on demand) is asked for no other. */
+/* Whether mark m is on a line the file does not have.  libyaml ends a
+ * last line that has no line break with one of its own, so at the end of
+ * such a file its mark is at column 0 of the line after the last.  A file
+ * read whole that ends in a line break has no such line, so the line
+ * table (made on demand) is not asked for it: loading costs no more.  A
+ * file read while it is parsed has its table made as it is read (and its
+ * first bytes may be gone by now). */
+static int past_last_line(const struct ydoc *doc, const yaml_mark_t *m)
+{
+	if (m->column != 0 || m->line == 0)
+		return 0;
+	if (!doc->input && doc->len > 0 &&
+	    (doc->buf[doc->len - 1] == '\n' || doc->buf[doc->len - 1] == '\r'))
+		return 0;
+	return m->line >= yfile_nlines(doc);
+}
+
+/* A parser mark as a 1-based line and column; one past the end of the
+ * file is the position just after its last character. */
 static void mark_position(const struct ydoc *doc, const yaml_mark_t *m, unsigned *line,
 			  unsigned *col)
 {
-	if (m->index >= doc->len && m->line >= yfile_nlines(doc)) {
+	if (past_last_line(doc, m)) {
 		ydoc_position(doc, doc->len, line, col);
 		return;
 	}

@@ -211,6 +211,17 @@ else
 fi
 rm -rf "${tmp:?}/big" "${tmp:?}/four-mib"
 
+# A file read while it is parsed (256 KiB and more) that ends in '---'
+# with no line break: libyaml's position for the empty document is on the
+# line after the last, which the message must not name.
+base stream-end
+{ printf '#'; head -c 300000 /dev/zero | tr '\0' x; printf '\n---'; } >"$tmp/stream-end/end.yaml"
+gen_expected stream-end \
+	"stream-end/end.yaml:2:4: expected a mapping with 'guide', 'sources' or 'pages' at the top of the file, found a string"
+expect_bad "a big file ending in '---' without a line break: the message is on its last line" \
+	stream-end "$tmp/stream-end.expected" "$tmp"
+rm -rf "${tmp:?}/stream-end"
+
 base huge
 truncate -s 1G "$tmp/huge/huge.yaml"
 gen_expected huge \
