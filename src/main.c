@@ -14,6 +14,7 @@
 #include "paths.h"
 #include "atomic.h"
 #include "plain.h"
+#include "text.h"
 #include "print.h"
 #include "marks.h"
 #include "tips.h"
@@ -80,10 +81,21 @@ static void usage(FILE *out)
 	      out);
 }
 
+/* A path or argument made safe to print: it comes from the command line,
+ * the environment or a directory's name, any of which can hold escape
+ * sequences meant for the terminal.  The caller frees it. */
+static char *shown(const char *s)
+{
+	return text_sanitize(s, strlen(s), NULL);
+}
+
 static _Noreturn void usage_error(const char *fmt, const char *arg)
 {
+	char *safe = shown(arg);
+
 	fputs("crampguide: ", stderr);
-	fprintf(stderr, fmt, arg);
+	fprintf(stderr, fmt, safe);
+	free(safe);
 	fputs("\nTry 'crampguide --help' for more information.\n", stderr);
 	exit(2);
 }
@@ -131,7 +143,10 @@ static int run_tips(const struct guide *g, enum tips_format format, const char *
 			status = finish_output();
 		}
 	} else if (!atomic_write(output, buf, len, 0666 & ~current_umask(), &error)) {
-		warn("%s; choose another file with -o FILE", error);
+		char *safe = shown(error); /* it names the file */
+
+		warn("%s; choose another file with -o FILE", safe);
+		free(safe);
 		status = 1;
 	}
 	free(error);
@@ -206,14 +221,24 @@ static struct guide *load_or_die(const char *option, const char *argv0, char **d
 	struct diag d = { NULL, 0, 0 };
 	struct guide *g;
 
-	if (!dir)
-		die("cannot find the guide's content (looked in %s); give its directory with --content DIR",
-		    tried);
+	if (!dir) {
+		/* Freed before exit, so that a leak check at exit stays quiet. */
+		char *safe = shown(tried);
+
+		warn("cannot find the guide's content (looked in %s); give its directory with --content DIR",
+		     safe);
+		free(safe);
+		free(tried);
+		exit(1);
+	}
 	g = load_guide(dir, &d);
 	if (!g) {
+		char *safe = shown(dir);
+
 		diag_print(&d, stderr);
 		fprintf(stderr, "crampguide: %zu problem%s in the content in %s; fix %s (see the content format in the documentation) or use --content DIR\n",
-			d.n, d.n == 1 ? "" : "s", dir, d.n == 1 ? "it" : "them");
+			d.n, d.n == 1 ? "" : "s", safe, d.n == 1 ? "it" : "them");
+		free(safe);
 		diag_free(&d);
 		free(dir);
 		exit(1);
@@ -299,8 +324,11 @@ int main(int argc, char **argv)
 
 	g = load_or_die(content, argv[0], &dir);
 	if (mode == MODE_CHECK) {
-		printf("%s: %zu files, %zu pages, %zu items: content is valid\n", dir, g->nfiles,
+		char *safe = shown(dir);
+
+		printf("%s: %zu files, %zu pages, %zu items: content is valid\n", safe, g->nfiles,
 		       g->npages, g->nitems);
+		free(safe);
 		status = finish_output();
 	} else if (mode == MODE_TIPS) {
 		status = run_tips(g, format, output);

@@ -18,6 +18,11 @@
 #    YAML reads as white space (a raw tab, line feed or carriage return, and
 #    "\t" and "\n") give a valid guide whose every output is clean.
 #
+# Before that, names that come from outside the content (the content
+# directory's name given with --content, $CRAMPGUIDE_CONTENT or the
+# executable's place, -o's file, a stray argument) carrying an OSC and CSIs
+# must come out clean in --check's summary and in every failure message.
+#
 # Then HTML and Markdown escaping of < > & and quotes.  tests/inject/clean.pl
 # is the byte-level check; it is tested first, so it cannot pass by accident.
 set -u
@@ -57,6 +62,48 @@ perl "$CLEAN" tty:"$tmp/cr" >/dev/null || why+=("tty mode refused a CR")
 perl "$CLEAN" screen:"$tmp/csi" >/dev/null || why+=("screen mode refused a CSI")
 perl "$CLEAN" screen:"$tmp/osc" >/dev/null && why+=("screen mode let an OSC through")
 if [ ${#why[@]} -eq 0 ]; then ok "the byte-level check finds what it must"; else not_ok "the byte-level check finds what it must" "${why[@]}"; fi
+
+# --- Names from outside the content --------------------------------------------------
+
+# A directory's name, an option's argument and -o's file come from the
+# command line or the environment, not the content, and are printed too:
+# an OSC window title, a CSI and an 8-bit CSI in each must not get through.
+EVIL=$'n\e]0;x\a\e[2J\xc2\x9bm'
+mkdir -p "$tmp/names" "$tmp/names/bin$EVIL"
+cp -R "$TOP/content" "$tmp/names/good$EVIL"
+cp -R "$TOP/content" "$tmp/names/bad$EVIL"
+printf 'pages: [\n' >"$tmp/names/bad$EVIL/pages.yaml"
+cp "$CRAMPGUIDE" "$tmp/names/bin$EVIL/crampguide"
+
+# names NAME STATUS WORDS CMD...: CMD exits STATUS, says WORDS on stdout
+# or stderr, and neither holds a control byte.
+names() {
+	local name=$1 want=$2 words=$3 rc
+	shift 3
+	"$@" </dev/null >"$tmp/names/out" 2>"$tmp/names/err"
+	rc=$?
+	why=()
+	[ "$rc" = "$want" ] || why+=("exit status $rc, expected $want")
+	cat "$tmp/names/out" "$tmp/names/err" | grep -qF "$words" || why+=("'$words' is not in what it said:" "$(cat -v "$tmp/names/out" "$tmp/names/err" | head -5)")
+	perl "$CLEAN" text:"$tmp/names/out" text:"$tmp/names/err" >"$tmp/names/unclean" ||
+		why+=("bytes got through:" "$(cat "$tmp/names/unclean")")
+	if [ ${#why[@]} -eq 0 ]; then ok "$name: no control byte gets through"; else not_ok "$name: no control byte gets through" "${why[@]}"; fi
+}
+
+names "--check of a directory named with escapes" 0 \
+	$'n\xef\xbf\xbd]0;x\xef\xbf\xbd\xef\xbf\xbd[2J\xef\xbf\xbdm: ' \
+	"$CRAMPGUIDE" --check --content "$tmp/names/good$EVIL"
+names "--check of \$CRAMPGUIDE_CONTENT named with escapes" 0 'content is valid' \
+	env CRAMPGUIDE_CONTENT="$tmp/names/good$EVIL" "$CRAMPGUIDE" --check
+names "broken content in a directory named with escapes" 1 'problem in the content in' \
+	"$CRAMPGUIDE" --check --content "$tmp/names/bad$EVIL"
+names "a missing directory named with escapes" 1 'problem in the content in' \
+	"$CRAMPGUIDE" --plain --content "$tmp/names/none$EVIL"
+names "no content beside an executable named with escapes" 1 "cannot find the guide's content" \
+	"$tmp/names/bin$EVIL/crampguide" --check
+names "-o into a directory named with escapes" 1 'choose another file with -o FILE' \
+	"$CRAMPGUIDE" --tips -o "$tmp/names/none$EVIL/tips.txt"
+names "an unexpected argument with escapes" 2 'unexpected argument' "$CRAMPGUIDE" "x$EVIL"
 
 # --- Content carrying a payload ------------------------------------------------------
 
