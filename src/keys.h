@@ -65,6 +65,8 @@ enum action { ACT_NONE, KEYS_ACTIONS(KEYS_ENUM) ACT_COUNT };
 	PROMPT(ERASE, "Delete the last letter", KEYS_FN(KEY_BACKSPACE), KEYS_CH(127), KEYS_CH(8)) \
 	PROMPT(CLEAR, "Clear what you typed", KEYS_CH(KEYS_CTRL('U'))) \
 	PROMPT(CANCEL, "Close the line without doing anything", KEYS_CH(27)) \
+	PROMPT(SUSPEND, "Pause the guide and return to the shell (type fg to come back)", \
+	       KEYS_CH(KEYS_CTRL('Z'))) \
 	PROMPT(QUIT, "Quit the guide", KEYS_CH(KEYS_CTRL('C')))
 
 #define KEYS_PROMPT_ENUM(id, help, ...) PROMPT_##id,

@@ -155,7 +155,7 @@ enum viewer_result view_prompt_key(struct viewer *V, int key)
 				return VIEWER_GO_ON;
 			}
 		}
-		if (act != PROMPT_CANCEL && act != PROMPT_QUIT) {
+		if (act != PROMPT_CANCEL && act != PROMPT_SUSPEND && act != PROMPT_QUIT) {
 			/* A stray key must not pass for an answer, but the
 			 * person should know why nothing happened. */
 			say_answers(V);
@@ -171,6 +171,9 @@ enum viewer_result view_prompt_key(struct viewer *V, int key)
 		P->open = false;
 		view_say(V, "Cancelled");
 		break;
+	case PROMPT_SUSPEND:
+		/* The question stays open, with what was typed, for after fg. */
+		return VIEWER_SUSPEND;
 	case PROMPT_QUIT:
 		return VIEWER_QUIT;
 	default:

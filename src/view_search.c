@@ -162,6 +162,9 @@ enum viewer_result view_search_key(struct viewer *V, int key)
 	case PROMPT_CANCEL:
 		S->prompt = false;
 		break;
+	case PROMPT_SUSPEND:
+		/* The line stays open with what was typed, for after fg. */
+		return VIEWER_SUSPEND;
 	case PROMPT_QUIT:
 		return VIEWER_QUIT;
 	default:

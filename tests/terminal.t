@@ -3,7 +3,7 @@
 # tmux-lib.sh): storms of random resizes on a page and on the search
 # prompt, checked screen by screen against the scripted mode; SIGINT,
 # SIGTERM and SIGHUP on four screens; the terminal going away; Ctrl-Z and
-# fg.  Every run checks the exit status and that the terminal is left as it
+# fg, on a screen and with a line open for typing.  Every run checks the exit status and that the terminal is left as it
 # was found (stty -g, the pane's modes, the cursor visible, the alternate
 # screen left).
 #
@@ -347,6 +347,78 @@ else
 fi
 stop
 report "Ctrl-Z on a page and on the help stops the guide with the terminal given back, fg redraws the same screen, q exits 0; SIGTERM while stopped exits 143 after fg; terminal restored, the shell's lines untouched"
+
+# ---------------------------------------------------------------------------
+# 5. Ctrl-Z while a line is open for typing: on the search line with a word
+# typed, and on a one-key question (the sheet's "Save as"), the guide
+# stops with the terminal given back and the shell's prompt showing; fg
+# brings the line back with what was typed, and it still works: Enter
+# searches, t answers the question.
+name=suspend-line d=$tmp/suspend-line problems=()
+mkdir -p "$d"
+# bottom_has TEXT: the pane's last non-empty line holds TEXT.
+bottom_has() { [[ $(sed '/^$/d' <<<"$scr" | tail -n 1) == *"$1"* ]]; }
+# pause_here WHAT: Ctrl-Z, the shell back with the terminal as it was, fg.
+pause_here() {
+	keys C-z
+	if ! wait_text "Stopped"; then
+		fail "Ctrl-Z on $1 did not stop the guide"
+		return 1
+	fi
+	wait_until prompt || fail "no shell prompt after Ctrl-Z on $1"
+	given_back "while stopped on $1"
+	text fg
+	keys Enter
+}
+if win=$(tm new-session -d -P -F '#{window_id}' -s "$name" -x 80 -y 24 -c "$TOP" \
+	env PS1='$ ' ENV= sh -i) && wait_until prompt; then
+	tty=$(tm display -p -t "$win" '#{pane_tty}')
+	before_stty=$(stty -g -F "$tty")
+	before_modes=$(modes)
+	text "$(printf '%q' "$CRAMPGUIDE")"
+	keys Enter
+	if ! home; then
+		fail "no home screen"
+	else
+		keys /
+		text cramp
+		if ! wait_until bottom_has "Search: cramp"; then
+			fail "/ and cramp did not show the search line with cramp"
+		elif pause_here "the search line"; then
+			wait_until bottom_has "Search: cramp" ||
+				fail "fg did not bring back the search line with cramp"
+			keys Enter
+			wait_until bottom_has "for 'cramp'" || fail "Enter after fg did not search for cramp"
+		fi
+		keys t
+		if ! wait_text "Your tip sheet"; then
+			fail "t did not open the tip sheet"
+		else
+			keys s
+			if ! wait_until bottom_has "Save as t: text"; then
+				fail "s did not ask for the format"
+			elif pause_here "the Save as question"; then
+				wait_until bottom_has "Save as t: text" || fail "fg did not bring back the Save as question"
+				keys t
+				wait_until bottom_has "crampguide-tips.txt" || fail "t after fg did not answer the question"
+				keys Escape
+			fi
+		fi
+	fi
+	keys q
+	if ! wait_until prompt; then
+		fail "q did not return to the shell"
+	else
+		text 'echo "status $?"'
+		keys Enter
+		wait_text "status 0" || fail "want status 0 from q after fg"
+		given_back "after q"
+	fi
+else
+	fail "no shell prompt"
+fi
+stop
+report "Ctrl-Z on the search line and on a one-key question stops the guide with the shell's prompt back and stty as before; fg brings the line back with what was typed, and Enter (or the answer) still works"
 
 # The storms' results, once they are over.
 wait $storm_pids

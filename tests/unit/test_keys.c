@@ -100,6 +100,8 @@ static void test_lookup(void **state)
 	assert_int_equal(keys_prompt_action('q'), PROMPT_NONE);
 	assert_int_equal(keys_prompt_action(127), PROMPT_ERASE);
 	assert_int_equal(keys_prompt_action(KEYS_CTRL('U')), PROMPT_CLEAR);
+	/* Ctrl-Z pauses from the typing lines too, as the help says. */
+	assert_int_equal(keys_prompt_action(KEYS_CTRL('Z')), PROMPT_SUSPEND);
 }
 
 static void test_names(void **state)
