@@ -22,8 +22,11 @@ cat >/dev/null
 echo "lp: The printer or class does not exist." >&2
 exit 1
 STUB
-cat >"$tmp/hang/lp" <<'STUB'
+# The hanging one records its process id (exec keeps it), so that the
+# check finds this very process and not another run's.
+cat >"$tmp/hang/lp" <<STUB
 #!/bin/sh
+echo \$\$ >"$tmp/lp.pid"
 exec sleep 300
 STUB
 chmod +x "$tmp/bin/lp" "$tmp/fail/lp" "$tmp/hang/lp"
@@ -81,11 +84,21 @@ start=$(date +%s)
 CRAMPGUIDE_PRINT_TIMEOUT=1 PATH=$tmp/hang:$PATH timeout 20 "$CRAMPGUIDE" --print --content content \
 	>"$tmp/out" 2>"$tmp/err"
 rc=$? took=$(($(date +%s) - start))
-if [ $rc = 1 ] && [ $took -lt 10 ] && grep -q 'did not finish within 1 second and was stopped' "$tmp/err" &&
-	! pgrep -f "sleep 300" >/dev/null; then
+why=()
+[ $rc = 1 ] || why+=("exit status $rc, expected 1")
+[ $took -lt 10 ] || why+=("it took ${took}s")
+grep -q 'did not finish within 1 second and was stopped' "$tmp/err" || why+=("stderr:" "$(cat "$tmp/err")")
+lp_pid=$(cat "$tmp/lp.pid" 2>/dev/null)
+if [ -z "$lp_pid" ]; then
+	why+=("the stand-in lp never ran")
+elif kill -0 "$lp_pid" 2>/dev/null; then
+	why+=("the stand-in lp (pid $lp_pid) is still running")
+	kill -KILL "$lp_pid"
+fi
+if [ ${#why[@]} -eq 0 ]; then
 	ok "lp hanging: stopped after the timeout, exit 1 (${took}s)"
 else
-	not_ok "lp hanging: stopped after the timeout, exit 1 (got $rc after ${took}s)" "$(cat "$tmp/err")"
+	not_ok "lp hanging: stopped after the timeout, exit 1" "${why[@]}"
 fi
 
 "$CRAMPGUIDE" --tips --printer x --content content >/dev/null 2>"$tmp/err"
