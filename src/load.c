@@ -202,9 +202,11 @@ static char *fold_space(struct arena *a, const char *s, size_t n, int *plain)
 	return out;
 }
 
-/* The scalar under `key`, or NULL (reported when required or not a scalar). */
+/* The scalar under `key`, or NULL (reported when required or not a scalar);
+ * `type` says what the value should be ("a string", "true or false"), so
+ * that a list or a mapping in its place is named against what was wanted. */
 static const struct ynode *scalar(struct loader *L, const struct ynode *map, const char *key,
-				  const char *what, int required)
+				  const char *what, const char *type, int required)
 {
 	const struct ynode *v = ynode_get(map, key);
 
@@ -214,7 +216,7 @@ static const struct ynode *scalar(struct loader *L, const struct ynode *map, con
 		return NULL;
 	}
 	if (v->kind != YNODE_SCALAR) {
-		err(L, v, "expected a string for '%s', found %s", key, ynode_kind_name(v));
+		err(L, v, "expected %s for '%s', found %s", type, key, ynode_kind_name(v));
 		return NULL;
 	}
 	return v;
@@ -224,7 +226,7 @@ static const struct ynode *scalar(struct loader *L, const struct ynode *map, con
 static const char *text_field(struct loader *L, const struct ynode *map, const char *key,
 			      const char *what, int required)
 {
-	const struct ynode *v = scalar(L, map, key, what, required);
+	const struct ynode *v = scalar(L, map, key, what, "a string", required);
 	const char *s;
 	int plain;
 
@@ -252,7 +254,7 @@ static const char *id_text(struct loader *L, const struct ynode *v, const char *
 
 static const char *id_field(struct loader *L, const struct ynode *map, const char *what)
 {
-	const struct ynode *v = scalar(L, map, "id", what, 1);
+	const struct ynode *v = scalar(L, map, "id", what, "a string", 1);
 
 	return v ? id_text(L, v, "id") : NULL;
 }
@@ -467,7 +469,7 @@ static void load_item(struct loader *L, struct guide_page *page, const struct yn
 			err(L, ynode_get(v, "tip"), "the tip is %zu columns wide; keep it to %d or fewer so it fits on the tip sheet",
 			    w, TIP_MAX_WIDTH);
 	}
-	def = scalar(L, v, "default", "an item", 0);
+	def = scalar(L, v, "default", "an item", "true or false", 0);
 	if (def) {
 		if (strcmp(def->str, "true") == 0)
 			it->is_default = true;
@@ -494,7 +496,7 @@ static void load_page(struct loader *L, const struct ynode *v)
 	page->pos = pos_of(L, v);
 	page->kind = GUIDE_NKINDS;
 	page->id = id_field(L, v, "a page");
-	kind = scalar(L, v, "kind", "a page", 1);
+	kind = scalar(L, v, "kind", "a page", "a string", 1);
 	if (kind) {
 		page->kind = guide_kind_from_name(kind->str);
 		if (page->kind == GUIDE_NKINDS) {

@@ -542,7 +542,7 @@ a page.items entry|pages.yaml|11|16|      - stretch|11:9: expected a mapping for
 item.id|pages.yaml|11|11|      - id: [stretch]|11:13: expected a string for 'id', found a list
 item.text|pages.yaml|12|12|        text: {a: b}|12:15: expected a string for 'text', found a mapping
 item.tip|pages.yaml|13|13|        tip: [Stretch the calf.]|13:14: expected a string for 'tip', found a list
-item.default|pages.yaml|14|14|        default: [true]|14:18: expected a string for 'default', found a list
+item.default|pages.yaml|14|14|        default: [true]|14:18: expected true or false for 'default', found a list
 item.default (not a boolean)|pages.yaml|14|14|        default: maybe|14:18: expected true or false for 'default', found 'maybe'
 item.sources|pages.yaml|15|15|        sources: doc/tips|15:18: expected a list for 'sources', found a string
 an item.sources entry|pages.yaml|15|15|        sources: [{doc: tips}]|15:19: expected a source reference (SOURCE/SECTION) in 'sources', found a mapping

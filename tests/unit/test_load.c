@@ -199,6 +199,10 @@ static void test_bad_bool(void **state)
 	expect1("pages:\n  - id: a\n    kind: relief\n    title: A\n    items:\n"
 		"      - {id: x, text: X, tip: X, default: yes, sources: [doc/one]}\n",
 		6, 43, "expected true or false for 'default', found 'yes'");
+	/* A list is named against what 'default' takes, not "a string". */
+	expect1("pages:\n  - id: a\n    kind: relief\n    title: A\n    items:\n"
+		"      - {id: x, text: X, tip: X, default: [true], sources: [doc/one]}\n",
+		6, 43, "expected true or false for 'default', found a list");
 }
 
 static void test_empty_page(void **state)
