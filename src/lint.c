@@ -22,8 +22,9 @@ struct ctx {
 	struct diag *d;
 	size_t count;
 	unsigned more_line, more_col; /* where the first unreported problem is */
-	size_t start, end; /* the scalar's source text in doc->buf */
+	size_t start, end; /* the scalar's source text in doc->buf, once spanned */
 	int quoted;        /* a double-quoted scalar, where escapes are decoded */
+	int spanned;       /* start, end and quoted are set */
 };
 
 /* Where a problem was written: its byte offset in the file, and the
@@ -190,6 +191,23 @@ static void locate(const struct ctx *c, const struct text_problem *p, unsigned *
 	}
 }
 
+/* Find the scalar's source text, the first time a problem needs it: most
+ * text linted has nothing to report, and mapping a position to a byte
+ * needs the file's line table. */
+static void span(struct ctx *c)
+{
+	if (c->spanned)
+		return;
+	c->start = ydoc_offset(c->doc, c->node->line, c->node->col);
+	c->end = ydoc_offset(c->doc, c->node->end_line, c->node->end_col);
+	if (c->end > c->doc->len)
+		c->end = c->doc->len;
+	if (c->start > c->end)
+		c->start = c->end;
+	c->quoted = c->start < c->end && c->doc->buf[c->start] == '"';
+	c->spanned = 1;
+}
+
 static void report(const struct text_problem *p, void *arg)
 {
 	struct ctx *c = arg;
@@ -200,6 +218,7 @@ static void report(const struct text_problem *p, void *arg)
 
 	if (++c->count > LINT_MAX_REPORTS + 1)
 		return;
+	span(c);
 	locate(c, p, &line, &col, &at);
 	if (c->count > LINT_MAX_REPORTS) {
 		c->more_line = line;
@@ -242,13 +261,8 @@ size_t lint_scalar(const struct ydoc *doc, const struct ynode *node, const char 
 	c.d = d;
 	c.count = 0;
 	c.more_line = c.more_col = 0;
-	c.start = ydoc_offset(doc, node->line, node->col);
-	c.end = ydoc_offset(doc, node->end_line, node->end_col);
-	if (c.end > doc->len)
-		c.end = doc->len;
-	if (c.start > c.end)
-		c.start = c.end;
-	c.quoted = c.start < c.end && doc->buf[c.start] == '"';
+	c.start = c.end = 0;
+	c.quoted = c.spanned = 0;
 	text_lint(node->str, node->len, report, &c);
 	if (c.count > LINT_MAX_REPORTS)
 		diag_at(d, doc->path, c.more_line, c.more_col,
