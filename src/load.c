@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -141,6 +142,28 @@ static int lint_relevant(int32_t cp)
 	return script && strcmp(script, "Latin") != 0;
 }
 
+/* Whether the 8 bytes at s are all printable ASCII (0x20 to 0x7E) with no
+ * two spaces side by side: text that folding leaves as it is.  Each byte
+ * is tested in its own lane of a 64-bit word; no lane carries into the
+ * next, so the test is exact. */
+static int plain_words(const char *s)
+{
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu, tops = 0x8080808080808080u;
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t w, t, z, sp;
+
+	memcpy(&w, s, 8);
+	t = w & low7;
+	/* A top bit: a byte of 0x80 or more, 0x7F (t + 1), or below 0x20
+	 * (t + 0x60 stays under 0x80). */
+	if ((w | (t + ones) | ~(t + 0x60 * ones)) & tops)
+		return 0;
+	/* The top bit of each lane holding a space. */
+	z = w ^ (0x20 * ones);
+	sp = ~(((z & low7) + low7) | z) & tops;
+	return !(sp & (sp << 8));
+}
+
 /* Text is reflowed by every output, so line breaks inside a value carry no
  * meaning: fold every run of white space to one space and trim the ends.
  * *plain is cleared when the text holds a code point that text_lint()
@@ -157,8 +180,20 @@ static char *fold_space(struct arena *a, const char *s, size_t n, int *plain)
 		int32_t cp;
 		size_t k;
 
-		/* A run of printable ASCII other than space, most of any text,
-		 * is copied as it is. */
+		/* Eight bytes of printable ASCII with single spaces between
+		 * words, most of any text, are copied as they are; a space
+		 * ending them waits, like any other, for what follows. */
+		if (n - i >= 8 && c != ' ' && plain_words(s + i)) {
+			if (space)
+				*o++ = ' ';
+			memcpy(o, s + i, 8);
+			o += 8;
+			i += 8;
+			space = s[i - 1] == ' ';
+			o -= space;
+			continue;
+		}
+		/* A run of printable ASCII other than space is copied as it is. */
 		if ((unsigned char)(c - 0x21) < 0x5E) {
 			if (space)
 				*o++ = ' ';

@@ -103,6 +103,75 @@ static void test_valid(void **state)
 	done(&r);
 }
 
+/* Folding white space, against the plainest fold: random texts of words,
+ * single and double spaces, tabs, line breaks, line and paragraph
+ * separators and non-ASCII letters, written as double-quoted YAML with
+ * escapes, come out with every run of white space as one space and the
+ * ends trimmed, wherever the runs fall against the eight-byte steps. */
+static void test_fold_differential(void **state)
+{
+	static const struct {
+		const char *yaml, *value;
+	} parts[] = {
+		{ "a", "a" }, { "Bc", "Bc" }, { " ", " " }, { "  ", "  " }, { "\\t", "\t" },
+		{ "\\n", "\n" }, { "\\L", "\xE2\x80\xA8" }, { "\\P", "\xE2\x80\xA9" },
+		{ "\xC3\xA9", "\xC3\xA9" }, { "\xE2\x80\x94", "\xE2\x80\x94" }, { ".", "." },
+		{ "word ", "word " }, { "~", "~" }, { "12345678", "12345678" },
+	};
+	unsigned seed = 2026;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 3000; round++) {
+		char yaml[1024], value[512], want[512];
+		size_t yn, vn = 0, wn = 0, i, count;
+		struct run r;
+		int space = 0;
+
+		yn = (size_t)snprintf(yaml, sizeof yaml,
+				      "pages:\n  - id: more\n    kind: other\n    title: More\n"
+				      "    paragraphs:\n      - text: \"x");
+		value[vn++] = 'x';
+		seed = seed * 1103515245u + 12345u;
+		count = (seed >> 16) % 40;
+		for (i = 0; i < count; i++) {
+			size_t k;
+
+			seed = seed * 1103515245u + 12345u;
+			k = (seed >> 16) % (sizeof parts / sizeof *parts);
+			yn += (size_t)snprintf(yaml + yn, sizeof yaml - yn, "%s", parts[k].yaml);
+			vn += (size_t)snprintf(value + vn, sizeof value - vn, "%s", parts[k].value);
+		}
+		snprintf(yaml + yn, sizeof yaml - yn, "\"\n        sources: [doc/one]\n");
+		for (i = 0; i < vn;) {
+			unsigned char c = (unsigned char)value[i];
+			size_t k = c == 0xE2 && (unsigned char)value[i + 1] == 0x80 &&
+					   ((unsigned char)value[i + 2] == 0xA8 ||
+					    (unsigned char)value[i + 2] == 0xA9)
+				   ? 3
+				   : 0;
+
+			if (k || c == ' ' || c == '\t' || c == '\n') {
+				space = wn > 0;
+				i += k ? k : 1;
+				continue;
+			}
+			if (space)
+				want[wn++] = ' ';
+			space = 0;
+			want[wn++] = value[i++];
+		}
+		want[wn] = '\0';
+		load(&r, yaml);
+		if (r.d.n) {
+			print_message("%s: %s\n", yaml, r.d.v[0].text);
+			fail();
+		}
+		assert_string_equal(r.g->pages[2]->paras[0].text, want);
+		done(&r);
+	}
+}
+
 static void test_syntax(void **state)
 {
 	(void)state;
@@ -383,6 +452,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_fold_differential),
 		cmocka_unit_test(test_syntax),
 		cmocka_unit_test(test_unclosed_quote),
 		cmocka_unit_test(test_wrong_type),
