@@ -9,9 +9,11 @@
 
 #include "util.h"
 
-char *fileio_read_fd(int fd, size_t max, size_t *len)
+char *fileio_read_fd(int fd, size_t size, size_t max, size_t *len)
 {
-	size_t cap = 4096, n = 0;
+	/* One byte more than the expected size, so that the read that finds
+	 * the end needs no bigger buffer: two reads for most files. */
+	size_t cap = size < 4096 || size > max ? 4096 : size + 1, n = 0;
 	char *buf = xmalloc(cap);
 
 	for (;;) {

@@ -65,7 +65,7 @@ static enum got read_state(struct state *st, const char *path, char **why)
 		close(fd);
 		return GOT_BAD;
 	}
-	buf = fileio_read_fd(fd, STATE_MAX_BYTES, &len);
+	buf = fileio_read_fd(fd, (size_t)sb.st_size, STATE_MAX_BYTES, &len);
 	if (!buf) {
 		*why = xstrdup(strerror(errno));
 		close(fd);

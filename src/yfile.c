@@ -385,7 +385,7 @@ int yfile_whole(struct ydoc *doc, struct diag *d, size_t before)
 	if (!err && had <= YTREE_MAX_BYTES) {
 		if (lseek(in->fd, 0, SEEK_SET) < 0)
 			err = errno;
-		else if (!(buf = fileio_read_fd(in->fd, YTREE_MAX_BYTES, &len)))
+		else if (!(buf = fileio_read_fd(in->fd, had, YTREE_MAX_BYTES, &len)))
 			err = errno;
 	}
 	munmap(doc->buf + in->released, in->map - in->released);

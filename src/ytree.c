@@ -483,7 +483,7 @@ int ydoc_load(struct ydoc *doc, const char *path, struct diag *d, const struct y
 		close(fd);
 		return ok;
 	}
-	buf = fileio_read_fd(fd, YTREE_MAX_BYTES, &len);
+	buf = fileio_read_fd(fd, (size_t)st.st_size, YTREE_MAX_BYTES, &len);
 	err = errno;
 	close(fd);
 	if (!buf) {
