@@ -61,11 +61,11 @@ static int over_limit(struct diag *d, char *file)
 	return 1;
 }
 
-/* Sanitized s[0..n) on one line: a message quotes content, which may
- * hold line breaks, and a break would split it into a second line that
- * reads like another message (or forges one).  A break is shown as the two
- * characters \n, the way a compiler quotes it. */
-static char *one_line(const char *s, size_t n)
+/* A message quotes content (or a name), which may hold line breaks, and a
+ * break would split it into a second line that reads like another message
+ * (or forges one).  A break is shown as the two characters \n, the way a
+ * compiler quotes it. */
+char *diag_one_line(const char *s, size_t n)
 {
 	size_t len, i, breaks = 0;
 	char *clean = text_sanitize(s, n, &len), *out, *o;
@@ -98,7 +98,7 @@ static void add(struct diag *d, const char *file, unsigned line, unsigned col,
 
 	/* File names and messages can carry bytes from content files; one
 	 * sanitizer here means no caller can forget it. */
-	name = one_line(file, strlen(file));
+	name = diag_one_line(file, strlen(file));
 	if (over_limit(d, name)) {
 		free(name);
 		return;
@@ -121,7 +121,7 @@ static void add(struct diag *d, const char *file, unsigned line, unsigned col,
 		char *raw = xmalloc((size_t)n + 1);
 
 		vsnprintf(raw, (size_t)n + 1, fmt, ap);
-		m->text = one_line(raw, (size_t)n);
+		m->text = diag_one_line(raw, (size_t)n);
 		free(raw);
 	}
 	d->n++;
@@ -150,7 +150,7 @@ size_t diag_count_file(const struct diag *d, const char *file)
 	/* Stored names are cleaned; a raw name with a control character or a
 	 * bad byte in it would otherwise never match, and a caller's limit on
 	 * messages per file would never stop a hostile file. */
-	char *clean = one_line(file, strlen(file));
+	char *clean = diag_one_line(file, strlen(file));
 	size_t i, n = 0;
 
 	for (i = 0; i < d->n; i++)

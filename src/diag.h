@@ -38,6 +38,9 @@ void diag_file(struct diag *d, const char *file, const char *fmt, ...)
 /* How many messages are about `file`. */
 size_t diag_count_file(const struct diag *d, const char *file);
 
+/* Return a new sanitized copy of s[0..n) on one line: each line break shown as the two characters \n. */
+char *diag_one_line(const char *s, size_t n);
+
 /* Sort by file, line and column (keeping the found order among equals) and print one message a line. */
 void diag_print(struct diag *d, FILE *out);
 

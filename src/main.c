@@ -83,10 +83,11 @@ static void usage(FILE *out)
 
 /* A path or argument made safe to print: it comes from the command line,
  * the environment or a directory's name, any of which can hold escape
- * sequences meant for the terminal.  The caller frees it. */
+ * sequences meant for the terminal, or line breaks that would make one
+ * message look like two.  The caller frees it. */
 static char *shown(const char *s)
 {
-	return text_sanitize(s, strlen(s), NULL);
+	return diag_one_line(s, strlen(s));
 }
 
 static _Noreturn void usage_error(const char *fmt, const char *arg)

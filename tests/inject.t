@@ -105,6 +105,17 @@ names "-o into a directory named with escapes" 1 'choose another file with -o FI
 	"$CRAMPGUIDE" --tips -o "$tmp/names/none$EVIL/tips.txt"
 names "an unexpected argument with escapes" 2 'unexpected argument' "$CRAMPGUIDE" "x$EVIL"
 
+# A line break in a name would make one line of output look like two (a
+# second one forged by whoever named the directory): it is shown as \n.
+cp -R "$TOP/content" "$tmp/names/two"$'\n''lines'
+"$CRAMPGUIDE" --check --content "$tmp/names/two"$'\n''lines' >"$tmp/names/out" 2>&1
+rc=$?
+why=()
+[ "$rc" = 0 ] || why+=("exit status $rc, expected 0")
+[ "$(wc -l <"$tmp/names/out")" = 1 ] || why+=("not one line:" "$(cat -v "$tmp/names/out")")
+grep -qF 'two\nlines: ' "$tmp/names/out" || why+=("no 'two\nlines: ' in:" "$(cat -v "$tmp/names/out")")
+if [ ${#why[@]} -eq 0 ]; then ok "--check of a directory whose name holds a line break: one line"; else not_ok "--check of a directory whose name holds a line break: one line" "${why[@]}"; fi
+
 # --- Content carrying a payload ------------------------------------------------------
 
 # The carriers: FILE|LINE (0-based in the template)|INDENT|KEY.
