@@ -145,6 +145,13 @@ size_t text_width(const char *s, size_t n)
 	while (i < n) {
 		int32_t cp;
 
+		/* Every ASCII byte is one column (text_cp_width() gives 1 to
+		 * controls too), and most text is ASCII. */
+		if ((unsigned char)s[i] < 0x80) {
+			w++;
+			i++;
+			continue;
+		}
 		i += text_decode(s + i, n - i, &cp);
 		w += (size_t)text_cp_width(cp);
 	}
