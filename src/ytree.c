@@ -89,8 +89,9 @@ static int refuse_extras(struct ydoc *doc, struct diag *d, const yaml_event_t *e
 {
 	unsigned line, col;
 
+	if (!anchor && (!tag || implicit))
+		return 1;
 	mark_position(doc, &ev->start_mark, &line, &col);
-
 	if (anchor) {
 		diag_at(d, doc->path, line, col,
 			"anchor '&%s' is not allowed; content never needs anchors or aliases, write the text out in full",
