@@ -93,10 +93,9 @@ static void free_block(struct arena_block *b)
 		free(b);
 }
 
-/* Room for size bytes at an offset aligned to `align` (a power of two).
- * Text is allocated unaligned next to aligned structures, so the offset is
- * rounded up, not the size: a string costs its bytes and nothing more. */
-static void *take(struct arena *a, size_t size, size_t align, int zero)
+/* take() when the head block cannot give the memory as it is: a new (or
+ * spare) block, or memory to zero first. */
+static void *take_slow(struct arena *a, size_t size, size_t align, int zero)
 {
 	struct arena_block *b = a->head;
 	size_t off;
@@ -138,6 +137,29 @@ static void *take(struct arena *a, size_t size, size_t align, int zero)
 	if (b->dirty < off + size)
 		b->dirty = off + size;
 	return p;
+}
+
+/* Room for size bytes at an offset aligned to `align` (a power of two),
+ * zeroed when `zero`.  Text is allocated unaligned next to aligned
+ * structures, so the offset is rounded up, not the size: a string costs
+ * its bytes and nothing more.  The common case, room in the head block
+ * that was never handed out, is inlined: a big guide makes millions of
+ * these calls. */
+static inline void *take(struct arena *a, size_t size, size_t align, int zero)
+{
+	struct arena_block *b = a->head;
+	size_t off;
+
+	if (!b || size > SIZE_MAX / 2)
+		return take_slow(a, size, align, zero);
+	off = (b->used + align - 1) & ~(align - 1);
+	if (off > b->size || b->size - off < size + ARENA_REDZONE || (zero && off < b->dirty))
+		return take_slow(a, size, align, zero);
+	b->used = off + size + ARENA_REDZONE;
+	ASAN_UNPOISON_MEMORY_REGION(b->data + off, size);
+	if (b->dirty < off + size)
+		b->dirty = off + size;
+	return b->data + off;
 }
 
 void *arena_alloc(struct arena *a, size_t size)
