@@ -145,6 +145,20 @@ void diag_file(struct diag *d, const char *file, const char *fmt, ...)
 	va_end(ap);
 }
 
+void diag_append(struct diag *d, const struct diag *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->n; i++) {
+		const struct diag_msg *m = &from->v[i];
+
+		if (m->line)
+			diag_at(d, m->file, m->line, m->col, "%s", m->text);
+		else
+			diag_file(d, m->file, "%s", m->text);
+	}
+}
+
 size_t diag_count_file(const struct diag *d, const char *file)
 {
 	/* Stored names are cleaned; a raw name with a control character or a

@@ -35,6 +35,9 @@ void diag_file(struct diag *d, const char *file, const char *fmt, ...)
 #endif
 	;
 
+/* Add each message of `from` to d, in order, under d's limits. */
+void diag_append(struct diag *d, const struct diag *from);
+
 /* How many messages are about `file`. */
 size_t diag_count_file(const struct diag *d, const char *file);
 

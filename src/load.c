@@ -658,7 +658,6 @@ static void load_file(struct loader *L, const char *path, int read_file, const c
 	const struct ydoc_visitor visitor = { lists, maps, load_entry, L };
 	struct diag *d = L->d, mine = { NULL, 0, 0 };
 	struct guide before = *L->g;
-	size_t i;
 	struct ydoc doc;
 	int parsed;
 
@@ -670,14 +669,7 @@ static void load_file(struct loader *L, const char *path, int read_file, const c
 	if (parsed) {
 		L->doc = &doc;
 		load_root(L, doc.root);
-		for (i = 0; i < mine.n; i++) {
-			const struct diag_msg *m = &mine.v[i];
-
-			if (m->line)
-				diag_at(d, m->file, m->line, m->col, "%s", m->text);
-			else
-				diag_file(d, m->file, "%s", m->text);
-		}
+		diag_append(d, &mine);
 	} else {
 		/* What the 'guide' mapping set, as load_guide_map() sets it. */
 		L->g->title = before.title;

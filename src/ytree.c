@@ -392,7 +392,7 @@ static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 static int parse(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 {
 	struct diag scan = { NULL, 0, 0 };
-	size_t before, i;
+	size_t before;
 	int ok;
 
 	if (doc->len > YTREE_MAX_BYTES) {
@@ -420,14 +420,7 @@ static int parse(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 	if (!yfile_check(doc, &scan)) {
 		ok = 0;
 		yfile_drop_messages(d, before);
-		for (i = 0; i < scan.n; i++) {
-			const struct diag_msg *m = &scan.v[i];
-
-			if (m->line)
-				diag_at(d, m->file, m->line, m->col, "%s", m->text);
-			else
-				diag_file(d, m->file, "%s", m->text);
-		}
+		diag_append(d, &scan);
 	}
 	diag_free(&scan);
 	return ok;

@@ -255,6 +255,18 @@ given_back() {
 	[ "$(modes)" = "$before_modes" ] ||
 		problems+=("terminal modes before: $before_modes" "terminal modes $1: $(modes)")
 }
+# quit_to_shell: q returns to the shell with status 0 and the tty as before.
+quit_to_shell() {
+	keys q
+	if ! wait_until prompt; then
+		fail "q did not return to the shell"
+	else
+		text 'echo "status $?"'
+		keys Enter
+		wait_text "status 0" || fail "want status 0 from q after fg"
+		given_back "after q"
+	fi
+}
 name=suspend d=$tmp/suspend problems=()
 mkdir -p "$d"
 if win=$(tm new-session -d -P -F '#{window_id}' -s "$name" -x 80 -y 24 -c "$TOP" \
@@ -290,15 +302,7 @@ if win=$(tm new-session -d -P -F '#{window_id}' -s "$name" -x 80 -y 24 -c "$TOP"
 			wait_until same_as "$here" || fail "fg did not bring back the $where screen from before Ctrl-Z:" "$here" "now"
 		done
 	fi
-	keys q
-	if ! wait_until prompt; then
-		fail "q did not return to the shell"
-	else
-		text 'echo "status $?"'
-		keys Enter
-		wait_text "status 0" || fail "want status 0 from q after fg"
-		given_back "after q"
-	fi
+	quit_to_shell
 	# Stopped, then SIGTERM, which arrives with fg: status 143, and the
 	# shell's lines from before stay where they were (leaving the screen
 	# twice would put the cursor back above them).
@@ -405,15 +409,7 @@ if win=$(tm new-session -d -P -F '#{window_id}' -s "$name" -x 80 -y 24 -c "$TOP"
 			fi
 		fi
 	fi
-	keys q
-	if ! wait_until prompt; then
-		fail "q did not return to the shell"
-	else
-		text 'echo "status $?"'
-		keys Enter
-		wait_text "status 0" || fail "want status 0 from q after fg"
-		given_back "after q"
-	fi
+	quit_to_shell
 else
 	fail "no shell prompt"
 fi
