@@ -24,8 +24,10 @@ not_ok() {
 	failed=$((failed + 1))
 	echo "not ok $n - $1"
 	shift
+	# Why, on stderr as Test::More does, so that prove shows it (and a CI
+	# log keeps it) without -v.
 	for line in "$@"; do
-		printf '%s\n' "$line" | sed 's/^/# /'
+		printf '%s\n' "$line" | sed 's/^/# /' >&2
 	done
 }
 
