@@ -14,7 +14,6 @@
 #include "paths.h"
 #include "atomic.h"
 #include "plain.h"
-#include "text.h"
 #include "print.h"
 #include "marks.h"
 #include "tips.h"

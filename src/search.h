@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "layout.h"
+#include "guide.h"
 
 /* Longest query, in bytes. */
 #define SEARCH_MAX 200

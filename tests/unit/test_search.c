@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout.h"
 #include "text.h"
 
 /* Find q in s from byte `from`; return the offset, or -1. */
