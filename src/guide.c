@@ -157,3 +157,22 @@ void guide_free(struct guide *g)
 	arena_free(&g->arena);
 	free(g);
 }
+
+void guide_reading_order(const struct guide *g, size_t *order)
+{
+	char *shown = xcalloc(g->npages ? g->npages : 1, 1);
+	size_t i, n = 0;
+
+	for (i = 0; i < g->nsections; i++) {
+		size_t p = g->sections[i].page->index;
+
+		if (!shown[p]) {
+			shown[p] = 1;
+			order[n++] = p;
+		}
+	}
+	for (i = 0; i < g->npages; i++)
+		if (!shown[i])
+			order[n++] = i;
+	free(shown);
+}

@@ -147,6 +147,9 @@ enum guide_kind guide_kind_from_name(const char *name);
 /* Whether items of pages of this kind must carry a tip-sheet line. */
 bool guide_kind_needs_tip(enum guide_kind kind);
 
+/* Fill order[0..g->npages) with every page index in reading order: the home menu's, then any page it leaves out. */
+void guide_reading_order(const struct guide *g, size_t *order);
+
 /* Return a new, empty guide. */
 struct guide *guide_new(void);
 

@@ -1,7 +1,6 @@
 /* keys.c - the action table expanded: lookup, key names, help text. */
 #include "keys.h"
 
-#include <curses.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -120,36 +119,40 @@ char *keys_prompt_names(enum prompt_action act)
 	return names(prompt_table, PROMPT_COUNT, (int)act);
 }
 
+#define KEYS_NAME_ROW(id, name) [KEYS_##id - KEYS_FIRST_NAMED] = name,
+
+/* The names of the named keys, by code. */
+static const char *const named[KEYS_OTHER - KEYS_FIRST_NAMED] = { KEYS_NAMED(KEYS_NAME_ROW) };
+
+#undef KEYS_NAME_ROW
+
+/* Characters with a name of their own; the first of a name is the one a
+ * script's <name> types. */
+static const struct {
+	int key;
+	const char *name;
+} char_names[] = {
+	{ '\n', "Enter" },
+	{ '\r', "Enter" },
+	{ 127, "Backspace" },
+	/* Ctrl-H is what many terminals send for Backspace. */
+	{ 8, "Backspace" },
+	{ 27, "Esc" },
+	{ '\t', "Tab" },
+	{ ' ', "Space" },
+};
+
 char *keys_name(int key, char *buf, size_t size)
 {
-	static const struct {
-		int key;
-		const char *name;
-	} names[] = {
-		{ KEYS_FN(KEY_UP), "Up" },
-		{ KEYS_FN(KEY_DOWN), "Down" },
-		{ KEYS_FN(KEY_LEFT), "Left" },
-		{ KEYS_FN(KEY_RIGHT), "Right" },
-		{ KEYS_FN(KEY_PPAGE), "PgUp" },
-		{ KEYS_FN(KEY_NPAGE), "PgDn" },
-		{ KEYS_FN(KEY_HOME), "Home" },
-		{ KEYS_FN(KEY_END), "End" },
-		{ KEYS_FN(KEY_ENTER), "Enter" },
-		{ KEYS_FN(KEY_BACKSPACE), "Backspace" },
-		{ KEYS_FN(KEY_F(1)), "F1" },
-		{ '\n', "Enter" },
-		{ '\r', "Enter" },
-		{ 127, "Backspace" },
-		/* Ctrl-H is what many terminals send for Backspace. */
-		{ 8, "Backspace" },
-		{ 27, "Esc" },
-		{ ' ', "Space" },
-	};
 	size_t i;
 
-	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (names[i].key == key) {
-			snprintf(buf, size, "%s", names[i].name);
+	if (key > KEYS_FIRST_NAMED && key < KEYS_OTHER) {
+		snprintf(buf, size, "%s", named[key - KEYS_FIRST_NAMED]);
+		return buf;
+	}
+	for (i = 0; i < sizeof char_names / sizeof char_names[0]; i++) {
+		if (char_names[i].key == key) {
+			snprintf(buf, size, "%s", char_names[i].name);
 			return buf;
 		}
 	}
@@ -157,14 +160,25 @@ char *keys_name(int key, char *buf, size_t size)
 		snprintf(buf, size, "Ctrl-%c", key + '@');
 	else if (key > 0x20 && key < 0x7F)
 		snprintf(buf, size, "%c", key);
-	else if (key >= KEYS_FN(0))
-		snprintf(buf, size, "key %d", key - KEYS_FN(0));
+	else if (key >= KEYS_FIRST_NAMED)
+		snprintf(buf, size, "another key");
 	else
 		snprintf(buf, size, "U+%04X", (unsigned)key);
 	return buf;
 }
 
-int keys_from_curses(int code, bool fn)
+int keys_from_name(const char *name, size_t len)
 {
-	return fn ? KEYS_FN(code) : KEYS_CH(code);
+	size_t i;
+
+	if (len == 3 && name[0] == 'C' && name[1] == '-' &&
+	    ((name[2] >= 'a' && name[2] <= 'z') || (name[2] >= 'A' && name[2] <= 'Z')))
+		return KEYS_CTRL(name[2]);
+	for (i = 1; i < KEYS_OTHER - KEYS_FIRST_NAMED; i++)
+		if (strlen(named[i]) == len && memcmp(named[i], name, len) == 0)
+			return KEYS_FIRST_NAMED + (int)i;
+	for (i = 0; i < sizeof char_names / sizeof char_names[0]; i++)
+		if (strlen(char_names[i].name) == len && memcmp(char_names[i].name, name, len) == 0)
+			return char_names[i].key;
+	return 0;
 }

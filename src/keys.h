@@ -3,18 +3,38 @@
  * and the check against the man page are all built from KEYS_ACTIONS, so
  * they cannot drift apart.
  *
- * A key is an int: a character is its code point, a curses function key
- * (KEY_DOWN, ...) is KEYS_FN(code), so the two ranges never meet.  The
- * table names curses constants, but only keys.c expands those columns, so
- * this header does not need curses.h. */
+ * A key is an int: a character is its code point, a key that is not a
+ * character (Down, PgUp, ...) one of the KEYS_NAMED codes above every code
+ * point, so the two ranges never meet.  The terminal module turns what the
+ * terminal sends into these; nothing here depends on curses. */
 #ifndef CRAMPGUIDE_KEYS_H
 #define CRAMPGUIDE_KEYS_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-/* A curses function-key code (KEY_DOWN, ...) as a key; above every code point. */
-#define KEYS_FN(code) (0x200000 + (code))
+/* NAMED(id, name): the keys that are not characters, with the name the
+ * help, the man page and key scripts give them. */
+#define KEYS_NAMED(NAMED) \
+	NAMED(UP, "Up") \
+	NAMED(DOWN, "Down") \
+	NAMED(LEFT, "Left") \
+	NAMED(RIGHT, "Right") \
+	NAMED(PGUP, "PgUp") \
+	NAMED(PGDN, "PgDn") \
+	NAMED(HOME, "Home") \
+	NAMED(END, "End") \
+	NAMED(ENTER, "Enter") \
+	NAMED(BACKSPACE, "Backspace") \
+	NAMED(F1, "F1")
+
+#define KEYS_NAMED_ENUM(id, name) KEYS_##id,
+
+/* The codes of the named keys, above every code point; KEYS_OTHER is a key the guide does not know (it does nothing). */
+enum keys_named { KEYS_FIRST_NAMED = 0x200000, KEYS_NAMED(KEYS_NAMED_ENUM) KEYS_OTHER };
+
+#undef KEYS_NAMED_ENUM
+
 /* A character as a key. */
 #define KEYS_CH(c) ((int)(c))
 
@@ -24,17 +44,17 @@
 /* ACTION(id, help text, key...): the first key is the one hints name. */
 #define KEYS_ACTIONS(ACTION) \
 	ACTION(UP, "Move up: the previous link or entry, or scroll up a line", \
-	       KEYS_FN(KEY_UP), KEYS_CH('k')) \
+	       KEYS_UP, KEYS_CH('k')) \
 	ACTION(DOWN, "Move down: the next link or entry, or scroll down a line", \
-	       KEYS_FN(KEY_DOWN), KEYS_CH('j')) \
-	ACTION(PAGE_UP, "Scroll up a screen", KEYS_FN(KEY_PPAGE)) \
-	ACTION(PAGE_DOWN, "Scroll down a screen", KEYS_FN(KEY_NPAGE)) \
-	ACTION(TOP, "Go to the top", KEYS_FN(KEY_HOME), KEYS_CH('g')) \
-	ACTION(BOTTOM, "Go to the end", KEYS_FN(KEY_END), KEYS_CH('G')) \
+	       KEYS_DOWN, KEYS_CH('j')) \
+	ACTION(PAGE_UP, "Scroll up a screen", KEYS_PGUP) \
+	ACTION(PAGE_DOWN, "Scroll down a screen", KEYS_PGDN) \
+	ACTION(TOP, "Go to the top", KEYS_HOME, KEYS_CH('g')) \
+	ACTION(BOTTOM, "Go to the end", KEYS_END, KEYS_CH('G')) \
 	ACTION(OPEN, "Open the chosen entry or link; in the walk-through, go on to the next step", \
-	       KEYS_CH('\n'), KEYS_CH('\r'), KEYS_FN(KEY_ENTER), KEYS_FN(KEY_RIGHT), KEYS_CH('l')) \
+	       KEYS_CH('\n'), KEYS_CH('\r'), KEYS_ENTER, KEYS_RIGHT, KEYS_CH('l')) \
 	ACTION(BACK, "Go back to the screen before, just as you left it", \
-	       KEYS_FN(KEY_BACKSPACE), KEYS_CH(127), KEYS_CH(8), KEYS_FN(KEY_LEFT), KEYS_CH(27), \
+	       KEYS_BACKSPACE, KEYS_CH(127), KEYS_CH(8), KEYS_LEFT, KEYS_CH(27), \
 	       KEYS_CH('h')) \
 	ACTION(SEARCH, "Search every page", KEYS_CH('/')) \
 	ACTION(NEXT_MATCH, "Go to the next match of the search", KEYS_CH('n')) \
@@ -45,7 +65,7 @@
 	ACTION(PRINT, "On your tip sheet: print it", KEYS_CH('p')) \
 	ACTION(SAVE, "On your tip sheet: save it to a file", KEYS_CH('s')) \
 	ACTION(CLEAR, "On your tip sheet: clear every mark and tick", KEYS_CH('c')) \
-	ACTION(HELP, "Show this help", KEYS_CH('?'), KEYS_FN(KEY_F(1))) \
+	ACTION(HELP, "Show this help", KEYS_CH('?'), KEYS_F1) \
 	ACTION(SUSPEND, "Pause the guide and return to the shell (type fg to come back)", \
 	       KEYS_CH(KEYS_CTRL('Z'))) \
 	ACTION(QUIT, "Quit the guide", KEYS_CH('q'), KEYS_CH(KEYS_CTRL('C')))
@@ -61,8 +81,8 @@ enum action { ACT_NONE, KEYS_ACTIONS(KEYS_ENUM) ACT_COUNT };
  * lines, where letters are typed rather than acted on. */
 #define KEYS_PROMPT_ACTIONS(PROMPT) \
 	PROMPT(RUN, "Search for, or save to, what you typed", KEYS_CH('\n'), KEYS_CH('\r'), \
-	       KEYS_FN(KEY_ENTER)) \
-	PROMPT(ERASE, "Delete the last letter", KEYS_FN(KEY_BACKSPACE), KEYS_CH(127), KEYS_CH(8)) \
+	       KEYS_ENTER) \
+	PROMPT(ERASE, "Delete the last letter", KEYS_BACKSPACE, KEYS_CH(127), KEYS_CH(8)) \
 	PROMPT(CLEAR, "Clear what you typed", KEYS_CH(KEYS_CTRL('U'))) \
 	PROMPT(CANCEL, "Close the line without doing anything", KEYS_CH(27)) \
 	PROMPT(SUSPEND, "Pause the guide and return to the shell (type fg to come back)", \
@@ -103,7 +123,7 @@ size_t keys_prompt_bound(enum prompt_action act, int *keys, size_t max);
 /* The names of the keys of prompt action `act`, joined with ", "; a new string. */
 char *keys_prompt_names(enum prompt_action act);
 
-/* The key a curses key code or character stands for: KEYS_FN(code) when fn, else the character. */
-int keys_from_curses(int code, bool fn);
+/* The key named `name` (a KEYS_NAMED name, "Esc", "Space", "Tab" or "C-x" for Ctrl-X) of len bytes, or 0. */
+int keys_from_name(const char *name, size_t len);
 
 #endif

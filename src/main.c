@@ -11,13 +11,14 @@
 #include "diag.h"
 #include "guide.h"
 #include "load.h"
+#include "loop.h"
 #include "paths.h"
 #include "atomic.h"
 #include "plain.h"
 #include "print.h"
 #include "marks.h"
+#include "text.h"
 #include "tips.h"
-#include "ui.h"
 #include "util.h"
 
 static int finish_output(void);
@@ -134,7 +135,7 @@ static int run_tips(const struct guide *g, enum tips_format format, const char *
 	size_t len;
 	int status = 0;
 
-	buf = render_sheet(g, format, marks_ascii_locale(), &len);
+	buf = render_sheet(g, format, !text_locale_utf8(), &len);
 	if (!output || strcmp(output, "-") == 0) {
 		if (fwrite(buf, 1, len, stdout) != len) {
 			warn("cannot write the tip sheet: %s", strerror(errno));
@@ -164,12 +165,12 @@ static int run_print(const struct guide *g, const char *printer)
 	/* lp takes UTF-8 text whatever the locale, so the printed sheet
 	 * keeps its letters. */
 	buf = render_sheet(g, TIPS_TEXT, false, &len);
-	ok = print_sheet(buf, len, printer, g->sheet.title ? g->sheet.title : g->title, &message);
-	if (ok) {
+	ok = print_sheet(buf, len, printer, g->sheet.title ? g->sheet.title : g->title, &message) ==
+	     PRINT_SENT;
+	if (ok)
 		printf("%s\n", message);
-	} else {
-		warn("%s", message);
-	}
+	else
+		warn("cannot print: %s", message);
 	free(message);
 	free(buf);
 	return ok ? finish_output() : 1;
@@ -177,7 +178,7 @@ static int run_print(const struct guide *g, const char *printer)
 
 /* The interactive guide, with the person's marks loaded first and saved
  * last (each change is saved at once; this catches one that failed). */
-static int run_guide(const struct guide *g, struct ui_options *ui)
+static int run_guide(const struct guide *g, struct loop_options *ui)
 {
 	struct marks m;
 	char *notice = marks_open(&m, g), *msg = NULL;
@@ -185,7 +186,7 @@ static int run_guide(const struct guide *g, struct ui_options *ui)
 
 	ui->marks = &m;
 	ui->notice = notice;
-	status = ui_run(g, ui);
+	status = loop_run(g, ui);
 	if (m.st.njournal && !marks_flush(&m, &msg))
 		warn("your marks could not be kept for next time: %s", msg);
 	free(msg);
@@ -257,7 +258,7 @@ int main(int argc, char **argv)
 	enum mode mode = MODE_GUIDE;
 	enum tips_format format = TIPS_TEXT;
 	const char *content = NULL, *output = NULL, *format_name = NULL, *printer = NULL;
-	struct ui_options ui = { UI_COLOR_AUTO, true, NULL, NULL };
+	struct loop_options ui = { TTY_COLOR_AUTO, true, NULL, NULL };
 	struct guide *g;
 	char *dir;
 	int c, status = 0;
@@ -295,11 +296,11 @@ int main(int argc, char **argv)
 		case OPT_COLOR:
 			/* Like ls: a bare --color means always. */
 			if (!optarg || strcmp(optarg, "always") == 0)
-				ui.color = UI_COLOR_ALWAYS;
+				ui.color = TTY_COLOR_ALWAYS;
 			else if (strcmp(optarg, "never") == 0)
-				ui.color = UI_COLOR_NEVER;
+				ui.color = TTY_COLOR_NEVER;
 			else if (strcmp(optarg, "auto") == 0)
-				ui.color = UI_COLOR_AUTO;
+				ui.color = TTY_COLOR_AUTO;
 			else
 				usage_error("unknown colour choice '%s'; use --color=auto, always or never",
 					    optarg);
@@ -344,13 +345,13 @@ int main(int argc, char **argv)
 		 * get the plain guide. */
 		const char *script = getenv("CRAMPGUIDE_SCRIPT");
 
-		status = UI_NO_TERMINAL;
+		status = LOOP_NO_TERMINAL;
 		if (mode == MODE_GUIDE && ((script && *script) || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))))
 			status = run_guide(g, &ui);
-		if (status == UI_NO_TERMINAL && !plain_print(g, stdout, plain_width())) {
+		if (status == LOOP_NO_TERMINAL && !plain_print(g, stdout, plain_width())) {
 			warn("cannot write the guide: %s", strerror(errno));
 			status = 1;
-		} else if (status == UI_NO_TERMINAL) {
+		} else if (status == LOOP_NO_TERMINAL) {
 			status = 0;
 		}
 	}

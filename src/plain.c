@@ -193,27 +193,17 @@ static void put_page(FILE *out, const struct guide_page *p, size_t number, size_
 
 int plain_print(const struct guide *g, FILE *out, size_t width)
 {
-	char *shown = xcalloc(g->npages, 1);
-	size_t i, number = 0;
+	size_t *order = xcalloc(g->npages ? g->npages : 1, sizeof *order);
+	size_t i;
 
+	guide_reading_order(g, order);
 	put_heading(out, "", g->title, '=', width);
 	fputc('\n', out);
 	plain_wrapped(out, g->disclaimer, width, "", "");
-	for (i = 0; i < g->nsections; i++) {
-		const struct guide_page *p = g->sections[i].page;
-
-		if (shown[p->index])
-			continue;
-		shown[p->index] = 1;
-		fputs("\n\n", out);
-		put_page(out, p, ++number, width);
-	}
 	for (i = 0; i < g->npages; i++) {
-		if (shown[i])
-			continue;
 		fputs("\n\n", out);
-		put_page(out, g->pages[i], ++number, width);
+		put_page(out, g->pages[order[i]], i + 1, width);
 	}
-	free(shown);
+	free(order);
 	return fflush(out) == 0 && !ferror(out);
 }

@@ -69,7 +69,8 @@ static int spawn_lp(pid_t *pid, int in[2], int out[2], char *const argv[])
 	return err;
 }
 
-int print_sheet(const char *buf, size_t len, const char *printer, const char *title, char **message)
+enum print_result print_sheet(const char *buf, size_t len, const char *printer, const char *title,
+			      char **message)
 {
 	char *argv[7], reply[PRINT_MAX_REPLY], *safe_title;
 	int in[2], out[2], argc = 0, err, status = 0, timed_out = 0;
@@ -99,9 +100,9 @@ int print_sheet(const char *buf, size_t len, const char *printer, const char *ti
 		close(in[1]);
 		close(out[0]);
 		*message = err == ENOENT
-			? xstrdup("cannot print: the lp command is not installed; install CUPS's client (on Debian: apt-get install cups-client), or save the sheet with --tips -o FILE and print that")
-			: xasprintf("cannot print: cannot start lp: %s", strerror(err));
-		return 0;
+			? xstrdup("the lp command is not installed; install CUPS's client (on Debian: apt-get install cups-client), or save the sheet with --tips -o FILE and print that")
+			: xasprintf("cannot start lp: %s", strerror(err));
+		return PRINT_NO_LP;
 	}
 	/* lp may exit without reading everything; that is its answer, not a
 	 * reason for SIGPIPE to kill the guide. */
@@ -181,17 +182,16 @@ int print_sheet(const char *buf, size_t len, const char *printer, const char *ti
 		if (timed_out) {
 			int t = timeout_seconds();
 
-			*message = xasprintf("cannot print: lp did not finish within %d second%s and was stopped; check the printer with 'lpstat -p'",
+			*message = xasprintf("lp did not finish within %d second%s and was stopped; check the printer with 'lpstat -p'",
 					     t, t == 1 ? "" : "s");
 		} else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || sent != len) {
-			*message = *words ? xasprintf("cannot print: %s", words)
-					  : xstrdup("cannot print: lp failed without saying why");
+			*message = *words ? xstrdup(words) : xstrdup("lp failed without saying why");
 		} else {
 			*message = xstrdup(*words ? words : "sent to the printer");
 			free(words);
-			return 1;
+			return PRINT_SENT;
 		}
 		free(words);
 	}
-	return 0;
+	return PRINT_FAILED;
 }

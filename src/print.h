@@ -7,7 +7,15 @@
 /* Seconds lp may take before it is stopped, unless $CRAMPGUIDE_PRINT_TIMEOUT says otherwise. */
 #define PRINT_TIMEOUT 30
 
-/* Run `lp [-d printer] -t title` (never through a shell) with buf[0..len) on its standard input; return 1 when lp accepted the job, 0 otherwise; either way *message gets a new, sanitized, one-paragraph account (lp's own words where it has any). */
-int print_sheet(const char *buf, size_t len, const char *printer, const char *title, char **message);
+/* How a print went. */
+enum print_result {
+	PRINT_SENT,                 /* lp accepted the job */
+	PRINT_NO_LP,                /* lp could not be started */
+	PRINT_FAILED                /* lp refused, failed or took too long */
+};
+
+/* Run `lp [-d printer] -t title` (never through a shell) with buf[0..len) on its standard input; either way *message gets a new, sanitized, one-paragraph account (lp's own words where it has any). */
+enum print_result print_sheet(const char *buf, size_t len, const char *printer, const char *title,
+			      char **message);
 
 #endif

@@ -1,7 +1,6 @@
 /* script.c - reading key scripts for the scripted mode. */
 #include "script.h"
 
-#include <curses.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,27 +13,6 @@
 
 /* A script is a test's handful of lines; anything bigger is a mistake. */
 #define SCRIPT_MAX_BYTES (1024 * 1024)
-
-static const struct {
-	const char *name;
-	int key;
-} key_names[] = {
-	{ "Up", KEYS_FN(KEY_UP) },
-	{ "Down", KEYS_FN(KEY_DOWN) },
-	{ "Left", KEYS_FN(KEY_LEFT) },
-	{ "Right", KEYS_FN(KEY_RIGHT) },
-	{ "PgUp", KEYS_FN(KEY_PPAGE) },
-	{ "PgDn", KEYS_FN(KEY_NPAGE) },
-	{ "Home", KEYS_FN(KEY_HOME) },
-	{ "End", KEYS_FN(KEY_END) },
-	{ "Enter", '\n' },
-	{ "Backspace", KEYS_FN(KEY_BACKSPACE) },
-	{ "Esc", 27 },
-	{ "Tab", '\t' },
-	{ "Space", ' ' },
-	{ "F1", KEYS_FN(KEY_F(1)) },
-	{ "lt", '<' },
-};
 
 static struct script_event *add(struct script *s, enum script_kind kind)
 {
@@ -61,20 +39,6 @@ static void add_text(struct script *s, const char *t, size_t n)
 		i += text_decode(t + i, n - i, &cp);
 		add(s, SCRIPT_KEY)->key = cp == TEXT_INVALID ? 0xFFFD : cp;
 	}
-}
-
-/* The key named by "<name>" (without the brackets), or 0. */
-static int named_key(const char *name, size_t len)
-{
-	size_t i;
-
-	if (len == 3 && name[0] == 'C' && name[1] == '-' &&
-	    ((name[2] >= 'a' && name[2] <= 'z') || (name[2] >= 'A' && name[2] <= 'Z')))
-		return KEYS_CTRL(name[2]);
-	for (i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
-		if (strlen(key_names[i].name) == len && memcmp(key_names[i].name, name, len) == 0)
-			return key_names[i].key;
-	return 0;
 }
 
 bool script_parse_size(const char *s, int *cols, int *rows)
@@ -161,7 +125,8 @@ static char *keys_line(struct script *s, const char *line)
 			continue;
 		}
 		if (*p == '<' && (len = strcspn(p + 1, "> \t\r\n")) > 0 && p[1 + len] == '>') {
-			int key = named_key(p + 1, len);
+			/* <lt> is the script's own way to type '<'. */
+			int key = len == 2 && memcmp(p + 1, "lt", 2) == 0 ? '<' : keys_from_name(p + 1, len);
 
 			if (!key)
 				return xasprintf("unknown key '<%.*s>' (write <lt> for '<')", (int)len,

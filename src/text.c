@@ -4,6 +4,7 @@
  * past s[n), so arbitrary bytes (not only valid UTF-8) are safe input. */
 #include "text.h"
 
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -504,4 +505,11 @@ const char *text_script_name(int32_t cp)
 	default:
 		return NULL;
 	}
+}
+
+bool text_locale_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }

@@ -67,4 +67,7 @@ size_t text_lint(const char *s, size_t n, text_problem_fn *fn, void *ctx);
 /* Name of the script of a letter for messages ("Latin", "Cyrillic", "Greek"), or NULL if it is none of them. */
 const char *text_script_name(int32_t cp);
 
+/* Whether the locale's character set is UTF-8; when not, output falls back to ASCII. */
+bool text_locale_utf8(void);
+
 #endif

@@ -8,17 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "marks.h"
+#include "search.h"
+#include "tty.h"
 #include "text.h"
-#include "ui.h"
 #include "util.h"
 
 void viewer_init(struct viewer *V, const struct guide *g, struct marks *marks, const char *notice,
 		 bool ascii, bool mouse, int rows, int cols)
 {
-	char *shown = xcalloc(g->npages, 1);
-	size_t i, n = 0;
-
 	memset(V, 0, sizeof *V);
 	V->g = g;
 	V->marks = marks;
@@ -29,21 +26,7 @@ void viewer_init(struct viewer *V, const struct guide *g, struct marks *marks, c
 	V->cols = cols;
 	V->browse = xcalloc(g->npages, sizeof *V->browse);
 	V->walk = xcalloc(g->nwalk, sizeof *V->walk);
-	/* The plain guide's order: the home menu, then any page it leaves out. */
-	V->order = xcalloc(g->npages, sizeof *V->order);
-	for (i = 0; i < g->nsections; i++) {
-		size_t p = g->sections[i].page->index;
-
-		if (!shown[p]) {
-			shown[p] = 1;
-			V->order[n++] = p;
-		}
-	}
-	for (i = 0; i < g->npages; i++)
-		if (!shown[i])
-			V->order[n++] = i;
-	free(shown);
-	view_push(V, &view_home_ops, 0);
+	view_push(V, view_registry[0], 0);
 	if (notice)
 		/* Too long for the status line: the home screen says it all. */
 		view_say(V, "Your saved marks could not be read: see above");
@@ -53,21 +36,52 @@ void viewer_free(struct viewer *V)
 {
 	size_t i;
 
-	view_search_free(V);
+	for (i = V->nstates; i-- > 0;) {
+		if (V->states[i].release)
+			V->states[i].release(V->states[i].data);
+		free(V->states[i].data);
+	}
+	free(V->states);
 	for (i = 0; i < V->g->npages; i++)
 		layout_free(V->browse[i]);
 	for (i = 0; i < V->g->nwalk; i++)
 		layout_free(V->walk[i]);
 	free(V->browse);
 	free(V->walk);
-	free(V->order);
-	layout_free(V->home);
-	layout_free(V->help);
-	layout_free(V->sheet);
 	free(V->stack);
 }
 
-bool viewer_too_small(const struct viewer *V)
+void *viewer_state(struct viewer *V, const void *owner, size_t size, void (*release)(void *data))
+{
+	struct view_state *st;
+	size_t i;
+
+	for (i = 0; i < V->nstates; i++)
+		if (V->states[i].owner == owner)
+			return V->states[i].data;
+	if (V->nstates == V->states_cap) {
+		V->states_cap = V->states_cap ? V->states_cap * 2 : 8;
+		V->states = xreallocarray(V->states, V->states_cap, sizeof *V->states);
+	}
+	st = &V->states[V->nstates++];
+	st->owner = owner;
+	st->data = xcalloc(1, size);
+	st->release = release;
+	return st->data;
+}
+
+static void release_layout(void *data)
+{
+	layout_free(*(struct layout **)data);
+}
+
+struct layout **viewer_layout_slot(struct viewer *V, const void *owner)
+{
+	return viewer_state(V, owner, sizeof(struct layout *), release_layout);
+}
+
+/* Whether the terminal is below the minimum size. */
+static bool too_small(const struct viewer *V)
 {
 	return V->rows < VIEW_MIN_ROWS || V->cols < VIEW_MIN_COLS;
 }
@@ -102,7 +116,8 @@ static int body_row(const struct view *v)
 	return v->ops->header ? 1 : 0;
 }
 
-int view_height(const struct viewer *V, const struct view *v)
+/* Rows of v's text area. */
+static int view_height(const struct viewer *V, const struct view *v)
 {
 	int h = V->rows - 1 - body_row(v) - (v->ops->hint ? 1 : 0);
 
@@ -114,7 +129,8 @@ static size_t max_top(const struct layout *L, size_t h)
 	return L->nlines > h ? L->nlines - h : 0;
 }
 
-size_t view_top(struct viewer *V, const struct view *v)
+/* The line at the top of v's text, kept within the layout. */
+static size_t view_top(struct viewer *V, const struct view *v)
 {
 	struct layout *L = view_layout(V, v);
 	size_t top = layout_anchor_line(L, v->top), m = max_top(L, (size_t)view_height(V, v));
@@ -201,7 +217,7 @@ static void settle(struct viewer *V)
 {
 	struct view *v = view_current(V);
 
-	if (viewer_too_small(V) || v->sel == LAYOUT_NONE || block_visible(V, v, v->sel))
+	if (too_small(V) || v->sel == LAYOUT_NONE || block_visible(V, v, v->sel))
 		return;
 	if (v->ops->always_select)
 		reveal(V, v, v->sel);
@@ -314,83 +330,47 @@ const char *view_key_name(enum action act)
 	return keys_name(key, names[act], sizeof names[act]);
 }
 
-struct layout *view_browse_layout(struct viewer *V, size_t i)
-{
-	if (!V->browse[i]) {
-		V->browse[i] = layout_page(V->g->pages[i], LAYOUT_BROWSE, V->ascii);
-		view_marks_apply(V, V->browse[i]);
-	}
-	return V->browse[i];
-}
-
-void view_open_page(struct viewer *V, size_t i, const struct guide_item *item)
-{
-	struct view *v = view_push(V, &view_page_ops, i);
-	struct layout *L = view_layout(V, v);
-	size_t b;
-
-	if (!item)
-		return;
-	for (b = 0; b < L->nblocks; b++) {
-		if (L->blocks[b].kind == LAYOUT_ITEM && L->blocks[b].item == item) {
-			set_top(V, v, L->blocks[b].first);
-			v->sel = b;
-			return;
-		}
-	}
-}
-
-void view_crumb_page(struct viewer *V, const char *first, size_t page, char *buf, size_t size)
-{
-	/* The title as the page's layout holds it: sanitized, and ASCII if need be. */
-	const struct layout *L = view_browse_layout(V, page);
-
-	snprintf(buf, size, "%s %s %s", first, layout_glyph(GLYPH_CRUMB, V->ascii),
-		 L->nblocks ? L->blocks[0].text : "");
-}
-
 /* --- drawing ------------------------------------------------------------ */
 
-static enum ui_elem text_elem(enum layout_kind kind)
+static enum tty_elem text_elem(enum layout_kind kind)
 {
 	switch (kind) {
 	case LAYOUT_TITLE:
-		return UI_TITLE;
+		return TTY_TITLE;
 	case LAYOUT_HEADING:
-		return UI_HEADING;
+		return TTY_HEADING;
 	case LAYOUT_ITEM_LINK:
 	case LAYOUT_LINK:
-		return UI_LINK;
+		return TTY_LINK;
 	case LAYOUT_ENTRY:
-		return UI_ENTRY;
+		return TTY_ENTRY;
 	case LAYOUT_CODE:
-		return UI_CODE;
+		return TTY_CODE;
 	case LAYOUT_NOTE:
-		return UI_NOTE;
+		return TTY_NOTE;
 	default:
-		return UI_TEXT;
+		return TTY_TEXT;
 	}
 }
 
-static enum ui_elem label_elem(enum layout_kind kind)
+static enum tty_elem label_elem(enum layout_kind kind)
 {
 	/* Bullets and arrows stand apart from the text they mark (an
 	 * underlined arrow would read as part of the link). */
-	return kind == LAYOUT_KEY ? UI_KEY : UI_BULLET;
+	return kind == LAYOUT_KEY ? TTY_KEY : TTY_BULLET;
 }
 
 /* Draw one line of text, the matches of the search in their own style. */
 static void draw_text(struct viewer *V, int row, int col, int maxw, const struct layout_block *b,
-		      const struct layout_line *ln, enum ui_elem elem)
+		      const struct layout_line *ln, enum tty_elem elem)
 {
 	const char *s = ln->note ? b->note : b->text;
 	size_t pos = ln->off, end = ln->off + ln->len, from = 0, moff, mlen;
-	const struct view_search *S = &V->search;
 
-	if (S->qlen && b->searchable && !ln->note) {
+	if (V->highlight && b->searchable && !ln->note) {
 		/* From the block's start, for a match that began on the line before. */
 		while (pos < end &&
-		       search_find(b->text, b->len, S->query, S->qlen, from, &moff, &mlen)) {
+		       search_find(b->text, b->len, V->highlight, V->hlen, from, &moff, &mlen)) {
 			size_t mend = moff + mlen;
 
 			from = mend;
@@ -398,7 +378,7 @@ static void draw_text(struct viewer *V, int row, int col, int maxw, const struct
 				continue;
 			if (moff > pos) {
 				size_t n = (moff < end ? moff : end) - pos;
-				int w = ui_put(row, col, maxw, elem, s + pos, n);
+				int w = tty_put(row, col, maxw, elem, s + pos, n);
 
 				col += w;
 				maxw -= w;
@@ -406,7 +386,7 @@ static void draw_text(struct viewer *V, int row, int col, int maxw, const struct
 			}
 			if (pos < end) {
 				size_t n = (mend < end ? mend : end) - pos;
-				int w = ui_put(row, col, maxw, UI_MATCH, s + pos, n);
+				int w = tty_put(row, col, maxw, TTY_MATCH, s + pos, n);
 
 				col += w;
 				maxw -= w;
@@ -415,7 +395,7 @@ static void draw_text(struct viewer *V, int row, int col, int maxw, const struct
 		}
 	}
 	if (pos < end)
-		ui_put(row, col, maxw, elem, s + pos, end - pos);
+		tty_put(row, col, maxw, elem, s + pos, end - pos);
 }
 
 static void draw_body(struct viewer *V, struct view *v)
@@ -434,16 +414,16 @@ static void draw_body(struct viewer *V, struct view *v)
 		if (ln->blank)
 			continue;
 		if (chosen) {
-			ui_fill(row, 0, V->cols, UI_SELECTED);
+			tty_fill(row, 0, V->cols, TTY_SELECTED);
 			/* The marker shows the choice without colour or reverse video too. */
 			if (line == b->first)
-				ui_put(row, 0, VIEW_GUTTER, UI_SELECTED, ">", 1);
+				tty_put(row, 0, VIEW_GUTTER, TTY_SELECTED, ">", 1);
 		}
 		if (ln->label && b->label)
-			ui_put(row, x + (int)b->label_col, V->cols - x - (int)b->label_col,
-			       chosen ? UI_SELECTED : label_elem(b->kind), b->label, strlen(b->label));
+			tty_put(row, x + (int)b->label_col, V->cols - x - (int)b->label_col,
+			       chosen ? TTY_SELECTED : label_elem(b->kind), b->label, strlen(b->label));
 		draw_text(V, row, x + (int)ln->indent, V->cols - x - (int)ln->indent, b, ln,
-			  chosen ? UI_SELECTED : ln->note ? UI_NOTE : text_elem(b->kind));
+			  chosen ? TTY_SELECTED : ln->note ? TTY_NOTE : text_elem(b->kind));
 	}
 }
 
@@ -521,7 +501,7 @@ static void draw_status(struct viewer *V, struct view *v)
 	}
 	for (i = 0; i < 3; i++)
 		free(rights[i]);
-	ui_fill(row, 0, V->cols, UI_STATUS);
+	tty_fill(row, 0, V->cols, TTY_STATUS);
 	room -= right[0] ? (int)strlen(right) + 2 : 0;
 	if (!said && (int)text_width(left, strlen(left)) > room) {
 		/* Short of room, "Home > Prevention" says enough as "Prevention". */
@@ -533,9 +513,9 @@ static void draw_status(struct viewer *V, struct view *v)
 			memmove(left, last + strlen(sep) + 1, strlen(last + strlen(sep) + 1) + 1);
 	}
 	fit(V, left, sizeof left, (size_t)(room > 0 ? room : 0));
-	ui_put(row, 1, room, said ? UI_MESSAGE : UI_STATUS, left, strlen(left));
+	tty_put(row, 1, room, said ? TTY_MESSAGE : TTY_STATUS, left, strlen(left));
 	if (right[0])
-		ui_put(row, V->cols - 1 - (int)strlen(right), (int)strlen(right), UI_STATUS, right,
+		tty_put(row, V->cols - 1 - (int)strlen(right), (int)strlen(right), TTY_STATUS, right,
 		       strlen(right));
 }
 
@@ -572,7 +552,7 @@ static void draw_too_small(struct viewer *V)
 		int row = (V->rows - (int)n) / 2 + (int)i;
 		int col = (V->cols - (int)lines[i].width) / 2;
 
-		ui_put(row > 0 ? row : (int)i, col > 0 ? col : 0, V->cols, UI_TEXT, msg + lines[i].off,
+		tty_put(row > 0 ? row : (int)i, col > 0 ? col : 0, V->cols, TTY_TEXT, msg + lines[i].off,
 		       lines[i].len);
 	}
 	free(lines);
@@ -583,7 +563,7 @@ void viewer_draw(struct viewer *V)
 	struct view *v = view_current(V);
 	char line[512];
 
-	if (viewer_too_small(V)) {
+	if (too_small(V)) {
 		draw_too_small(V);
 		return;
 	}
@@ -591,18 +571,16 @@ void viewer_draw(struct viewer *V)
 	if (v->ops->header) {
 		v->ops->header(V, v, line, sizeof line);
 		fit(V, line, sizeof line, (size_t)(V->cols - gutter(v) - 1));
-		ui_put(0, gutter(v), V->cols, UI_STEP, line, strlen(line));
+		tty_put(0, gutter(v), V->cols, TTY_STEP, line, strlen(line));
 	}
 	draw_body(V, v);
 	if (v->ops->hint) {
 		v->ops->hint(V, v, line, sizeof line);
 		fit(V, line, sizeof line, (size_t)(V->cols - gutter(v) - 1));
-		ui_put(V->rows - 2, gutter(v), V->cols, UI_HINT, line, strlen(line));
+		tty_put(V->rows - 2, gutter(v), V->cols, TTY_HINT, line, strlen(line));
 	}
-	if (V->prompt.open)
-		view_prompt_draw(V);
-	else if (V->search.prompt)
-		view_search_draw(V);
+	if (V->overlay)
+		V->overlay->draw(V);
 	else
 		draw_status(V, v);
 }
@@ -615,20 +593,9 @@ static void open_chosen(struct viewer *V, struct view *v)
 		v->ops->open(V, v, v->sel);
 }
 
-enum viewer_result viewer_key(struct viewer *V, int key)
+/* What every screen does with a key its screen and the features left. */
+static enum viewer_result generic_key(struct viewer *V, struct view *v, enum action act)
 {
-	enum action act = keys_action(key);
-	struct view *v = view_current(V);
-
-	V->message[0] = '\0';
-	/* The too-small screen says "press q", so q quits, even with the
-	 * search line open (it cannot be seen). */
-	if (viewer_too_small(V))
-		return act == ACT_QUIT ? VIEWER_QUIT : act == ACT_SUSPEND ? VIEWER_SUSPEND : VIEWER_GO_ON;
-	if (V->prompt.open)
-		return view_prompt_key(V, key);
-	if (V->search.prompt)
-		return view_search_key(V, key);
 	switch (act) {
 	case ACT_UP:
 		move(V, v, -1);
@@ -663,43 +630,53 @@ enum viewer_result viewer_key(struct viewer *V, int key)
 			view_say(V, "This is the home screen: press %s to quit",
 				 view_key_name(ACT_QUIT));
 		break;
-	case ACT_SEARCH:
-		view_search_start(V);
-		break;
-	case ACT_NEXT_MATCH:
-		view_search_step(V, 1);
-		break;
-	case ACT_PREV_MATCH:
-		view_search_step(V, -1);
-		break;
-	case ACT_MARK:
-		view_mark(V);
-		break;
-	case ACT_SHEET:
-		if (v->ops == &view_sheet_ops)
-			view_say(V, "This is your tip sheet: %s goes back", view_key_name(ACT_BACK));
-		else
-			view_sheet_open(V, false);
-		break;
-	case ACT_PRINT:
-	case ACT_SAVE:
-	case ACT_CLEAR:
-		return view_sheet_action(V, act);
-	case ACT_HELP:
-		if (v->ops == &view_help_ops)
-			view_pop(V);
-		else
-			view_push(V, &view_help_ops, 0);
-		break;
 	case ACT_SUSPEND:
 		return VIEWER_SUSPEND;
 	case ACT_QUIT:
 		return VIEWER_QUIT;
-	case ACT_NONE:
-	case ACT_COUNT:
+	default:
 		break;
 	}
 	return VIEWER_GO_ON;
+}
+
+enum viewer_result viewer_key(struct viewer *V, int key)
+{
+	enum action act = keys_action(key);
+	struct view *v = view_current(V);
+	enum viewer_result r = VIEWER_UNHANDLED;
+	const struct view_ops *by = v->ops;
+	size_t i;
+
+	V->message[0] = '\0';
+	/* The too-small screen says "press q", so q quits, even with a
+	 * question open (it cannot be seen). */
+	if (too_small(V))
+		return act == ACT_QUIT ? VIEWER_QUIT : act == ACT_SUSPEND ? VIEWER_SUSPEND : VIEWER_GO_ON;
+	if (V->overlay)
+		return V->overlay->key(V, key);
+	/* The screen first, then each feature, then what all screens do. */
+	if (v->ops->key)
+		r = v->ops->key(V, v, act);
+	for (i = 0; r == VIEWER_UNHANDLED && view_registry[i]; i++) {
+		by = view_registry[i];
+		if (by->global)
+			r = by->global(V, act);
+	}
+	if (r == VIEWER_UNHANDLED)
+		return generic_key(V, view_current(V), act);
+	if (r == VIEWER_WORK)
+		V->worker = by;
+	return r;
+}
+
+void viewer_work(struct viewer *V)
+{
+	const struct view_ops *by = V->worker;
+
+	V->worker = NULL;
+	if (by && by->work)
+		by->work(V);
 }
 
 void viewer_click(struct viewer *V, int row, int col)
@@ -711,18 +688,15 @@ void viewer_click(struct viewer *V, int row, int col)
 
 	(void)col;
 	V->message[0] = '\0';
-	if (!V->mouse || V->search.prompt || V->prompt.open || viewer_too_small(V) || r < 0 ||
-	    r >= view_height(V, v))
+	if (!V->mouse || V->overlay || too_small(V) || r < 0 || r >= view_height(V, v))
 		return;
 	L = view_layout(V, v);
 	line = view_top(V, v) + (size_t)r;
 	if (line >= L->nlines || L->lines[line].blank || !L->blocks[L->lines[line].block].selectable)
 		return;
 	v->sel = L->lines[line].block;
-	/* A click on a check box ticks it, as anywhere else. */
-	if (L->blocks[v->sel].kind == LAYOUT_ITEM && L->blocks[v->sel].item &&
-	    marks_markable(L->blocks[v->sel].item))
-		view_mark(V);
+	if (v->ops->click)
+		v->ops->click(V, v, v->sel);
 	else
 		open_chosen(V, v);
 }
@@ -732,7 +706,7 @@ void viewer_wheel(struct viewer *V, int dir)
 	struct view *v = view_current(V);
 
 	V->message[0] = '\0';
-	if (!V->mouse || V->search.prompt || V->prompt.open || viewer_too_small(V))
+	if (!V->mouse || V->overlay || too_small(V))
 		return;
 	scroll(V, v, dir * 3);
 }

@@ -3,9 +3,10 @@
  * A screen on the history stack is a `struct view`: which kind it is (its
  * ops, like tig's view_ops), which page, the reading position and the
  * chosen line.  Back pops the stack, so the screen before comes back
- * exactly as it was left.  Screens draw through ui.h and never touch
- * curses themselves; everything here is driven by viewer_key() and friends
- * from ui.c's input loop. */
+ * exactly as it was left.  Screens draw through tty.h; everything here is
+ * driven by viewer_key() and friends from the input loop (loop.c).  This
+ * is the generic part: it names no screen.  The screens, and what they ask
+ * of each other, are in screens.h. */
 #ifndef CRAMPGUIDE_VIEW_H
 #define CRAMPGUIDE_VIEW_H
 
@@ -15,8 +16,6 @@
 #include "guide.h"
 #include "keys.h"
 #include "layout.h"
-#include "search.h"
-#include "tips.h"
 
 /* Below this size the guide shows only "Terminal too small". */
 #define VIEW_MIN_COLS 20
@@ -26,17 +25,22 @@
 /* Columns left of the text: the '>' marker of the chosen line. */
 #define VIEW_GUTTER 2
 
-/* Longest file name the save line takes. */
-#define VIEW_INPUT_MAX 1024
-
 struct viewer;
 struct view;
 struct marks;
 
-/* What a kind of screen does; NULL members are left out. */
+/* What the screens answer a key with; VIEWER_WORK is: draw the screen,
+ * call viewer_work(), go on.  VIEWER_UNHANDLED passes the key on. */
+enum viewer_result { VIEWER_GO_ON, VIEWER_QUIT, VIEWER_SUSPEND, VIEWER_WORK, VIEWER_UNHANDLED };
+
+/* Returned by a page_of hook for a screen that shows no page. */
+#define VIEW_NO_PAGE ((size_t)-1)
+
+/* What a kind of screen does (like tig's view_ops), or a feature that
+ * works on every screen (search, marks), which fills in only `global`
+ * and `work`.  NULL members are left out. */
 struct view_ops {
-	const char *name;
-	/* The screen's layout, made on first use and kept by the viewer. */
+	/* The screen's layout, made on first use and kept. */
 	struct layout *(*layout)(struct viewer *V, const struct view *v);
 	/* The fixed line above the text ("Step 2 of 7"), written into buf. */
 	void (*header)(struct viewer *V, const struct view *v, char *buf, size_t size);
@@ -46,6 +50,16 @@ struct view_ops {
 	void (*crumb)(struct viewer *V, const struct view *v, char *buf, size_t size);
 	/* Enter: open the chosen block (LAYOUT_NONE when nothing is chosen). */
 	void (*open)(struct viewer *V, struct view *v, size_t block);
+	/* A click on a choosable block; without it, a click opens. */
+	void (*click)(struct viewer *V, struct view *v, size_t block);
+	/* A key on this screen, asked first: VIEWER_UNHANDLED passes it on. */
+	enum viewer_result (*key)(struct viewer *V, struct view *v, enum action act);
+	/* A key the screen on top left, whatever it is: VIEWER_UNHANDLED passes it on. */
+	enum viewer_result (*global)(struct viewer *V, enum action act);
+	/* The slow work announced by a key of this screen or feature (VIEWER_WORK). */
+	void (*work)(struct viewer *V);
+	/* The index of the page the screen shows, or VIEW_NO_PAGE. */
+	size_t (*page_of)(const struct viewer *V, const struct view *v);
 	/* Menus always show a choice; pages only once the person moves to one. */
 	bool always_select;
 	/* Nothing to choose, so no gutter: the text may use every column. */
@@ -60,31 +74,21 @@ struct view {
 	size_t sel;                 /* the chosen block, or LAYOUT_NONE */
 };
 
-/* The current search. */
-struct view_search {
-	char query[SEARCH_MAX + 1];  /* sanitized; empty when there is none */
-	size_t qlen;
-	struct search_hit *hits;     /* hit.page is a position in viewer.order */
-	size_t nhits, hit;
-	bool prompt;                 /* the prompt is open on the bottom line */
-	char input[SEARCH_MAX + 1];
-	size_t ilen;
+/* What takes the bottom line and every key while it is open (a question,
+ * the search line). */
+struct view_overlay {
+	/* A key: the overlay closes itself by setting V->overlay to NULL. */
+	enum viewer_result (*key)(struct viewer *V, int key);
+	/* Draw it on the bottom line. */
+	void (*draw)(struct viewer *V);
 };
 
-/* A question on the bottom line: a line to type, or one key to press. */
-struct view_prompt {
-	bool open;
-	bool line;                  /* a line to type, ended by Enter */
-	char question[256];         /* sanitized */
-	const char *answers;        /* a one-key question: the keys that answer ("yn") */
-	char input[VIEW_INPUT_MAX + 1];
-	size_t ilen;
-	/* Called with the key that answered (Enter for a line), never on Esc. */
-	void (*done)(struct viewer *V, int answer);
+/* A screen's or feature's own state, kept by the viewer for it. */
+struct view_state {
+	const void *owner;
+	void *data;
+	void (*release)(void *data);
 };
-
-/* Slow work the input loop does after drawing the screen that announces it. */
-enum view_work { VIEW_WORK_NONE, VIEW_WORK_PRINT };
 
 /* Everything the screens share. */
 struct viewer {
@@ -92,28 +96,23 @@ struct viewer {
 	bool ascii;                 /* the terminal cannot show UTF-8 */
 	bool mouse;                 /* clicks and the wheel are on */
 	int rows, cols;
-	struct layout *home, *help;
 	struct layout **browse;     /* per page, made on first use */
 	struct layout **walk;       /* per walk-through step, made on first use */
-	size_t *order;              /* page indexes in reading order (search goes this way) */
 	struct view *stack;         /* stack[depth - 1] is on screen */
 	size_t depth, cap;
-	struct view_search search;
-	struct view_prompt prompt;
+	const struct view_overlay *overlay;  /* open on the bottom line, or NULL */
+	const char *highlight;      /* text to show as a match wherever it is seen, or NULL */
+	size_t hlen;
 	struct marks *marks;        /* the person's tip sheet */
-	const char *notice;         /* said on the home screen this run (a state file moved aside), or NULL */
-	struct layout *sheet;       /* its preview, made again after every change */
-	enum tips_format save_format;  /* chosen in the save questions */
-	char save_name[VIEW_INPUT_MAX + 1];  /* the file name as typed, while they are open */
-	enum view_work work;
+	const char *notice;         /* said on the home screen this run, or NULL */
+	struct view_state *states;  /* one for each owner that asked */
+	size_t nstates, states_cap;
+	const struct view_ops *worker;  /* whose work VIEWER_WORK announced */
 	char message[256];          /* said on the status line until the next key */
 };
 
-/* What the input loop must do after a key: VIEWER_WORK is draw, call viewer_work(), go on. */
-enum viewer_result { VIEWER_GO_ON, VIEWER_QUIT, VIEWER_SUSPEND, VIEWER_WORK };
-
-extern const struct view_ops view_home_ops, view_page_ops, view_step_ops, view_help_ops,
-	view_sheet_ops;
+/* Every screen and feature, the home screen first; NULL-terminated (view_screens.c). */
+extern const struct view_ops *const view_registry[];
 
 /* Set up V on the home screen for a rows x cols terminal, marking tips in `marks`; `notice` (or NULL) is said on the home screen. */
 void viewer_init(struct viewer *V, const struct guide *g, struct marks *marks, const char *notice,
@@ -140,9 +139,6 @@ void viewer_wheel(struct viewer *V, int dir);
 /* Draw the whole screen. */
 void viewer_draw(struct viewer *V);
 
-/* Whether the terminal is below the minimum size. */
-bool viewer_too_small(const struct viewer *V);
-
 /* The screen on top of the history. */
 struct view *view_current(struct viewer *V);
 
@@ -154,12 +150,6 @@ bool view_pop(struct viewer *V);
 
 /* v's layout wrapped to the current width. */
 struct layout *view_layout(struct viewer *V, const struct view *v);
-
-/* Rows of v's text area. */
-int view_height(const struct viewer *V, const struct view *v);
-
-/* The line at the top of v's text, kept within the layout. */
-size_t view_top(struct viewer *V, const struct view *v);
 
 /* Whether v shows the last line of its layout. */
 bool view_at_end(struct viewer *V, const struct view *v);
@@ -180,62 +170,28 @@ void view_say(struct viewer *V, const char *fmt, ...)
 /* The name of the first key of `act` ("Enter"), for hints. */
 const char *view_key_name(enum action act);
 
-/* The browse layout of page index i, made on first use. */
-struct layout *view_browse_layout(struct viewer *V, size_t i);
+/* The state `owner` keeps in V: `size` zeroed bytes made on first use, handed to release() (when not NULL) before they are freed with V. */
+void *viewer_state(struct viewer *V, const void *owner, size_t size, void (*release)(void *data));
 
-/* Open the page with index i as a new screen, showing `item` (or its top when NULL). */
-void view_open_page(struct viewer *V, size_t i, const struct guide_item *item);
+/* A layout `owner` keeps in V (NULL until it makes one), freed with V. */
+struct layout **viewer_layout_slot(struct viewer *V, const void *owner);
 
-/* "Home > TITLE" for a page screen, into buf. */
-void view_crumb_page(struct viewer *V, const char *first, size_t page, char *buf, size_t size);
+/* Open a question on the bottom line (view_prompt.c). */
+struct view_ask {
+	const char *question;       /* shown before the answer; sanitized here */
+	const char *answers;        /* a one-key question: the keys that answer ("yn"); NULL for a line */
+	const char *initial;        /* a line: what it starts with (NULL: empty) */
+	size_t max;                 /* a line: most bytes typed (0: VIEW_INPUT_MAX) */
+	const char *hint;           /* on the right (NULL: what Enter and Esc do) */
+	bool quiet;                 /* Esc closes it without saying "Cancelled" */
+	/* Called with the key that answered and, for a line, what was typed; never on Esc. */
+	void (*done)(struct viewer *V, int answer, const char *text, size_t len);
+};
 
-/* Open the search prompt. */
-void view_search_start(struct viewer *V);
+/* Longest line a question takes. */
+#define VIEW_INPUT_MAX 1024
 
-/* A key typed while the prompt is open. */
-enum viewer_result view_search_key(struct viewer *V, int key);
-
-/* Go to the next (dir 1) or previous (dir -1) match. */
-void view_search_step(struct viewer *V, int dir);
-
-/* Draw the prompt on the bottom line. */
-void view_search_draw(struct viewer *V);
-
-/* Forget the search (its hits point into layouts being freed). */
-void view_search_free(struct viewer *V);
-
-/* Edit a typed line buf[0..*len) (at most max bytes) with key; return PROMPT_RUN, PROMPT_CANCEL or PROMPT_QUIT for the caller to act on, else PROMPT_NONE. */
-enum prompt_action view_input_key(const struct viewer *V, char *buf, size_t *len, size_t max,
-				  int key);
-
-/* Draw a typed line on the bottom line: label, the end of buf[0..len) that fits, the cursor after it, hint on the right. */
-void view_input_draw(struct viewer *V, const char *label, const char *buf, size_t len,
-		     const char *hint);
-
-/* Ask for a line on the bottom line, starting with `initial`; done(V, '\n') gets it in V->prompt.input. */
-void view_prompt_line(struct viewer *V, const char *question, const char *initial,
-		      void (*done)(struct viewer *V, int answer));
-
-/* Ask a question answered by one of the keys in `answers`; done(V, key) gets the key. */
-void view_prompt_keys(struct viewer *V, const char *question, const char *answers,
-		      void (*done)(struct viewer *V, int answer));
-
-/* A key pressed while a question is open. */
-enum viewer_result view_prompt_key(struct viewer *V, int key);
-
-/* Draw the open question on the bottom line. */
-void view_prompt_draw(struct viewer *V);
-
-/* Put check boxes, ticked as marked, before the tips and causes of page layout L, and make them choosable. */
-void view_marks_apply(struct viewer *V, struct layout *L);
-
-/* Mark or unmark what is chosen on screen, saying what happened. */
-void view_mark(struct viewer *V);
-
-/* Open the tip sheet screen; from the end of the walk-through, Back then goes home. */
-void view_sheet_open(struct viewer *V, bool from_walk);
-
-/* Print, save or clear the sheet (ACT_PRINT, ACT_SAVE, ACT_CLEAR) when it is on screen. */
-enum viewer_result view_sheet_action(struct viewer *V, enum action act);
+/* Ask on the bottom line; every key goes to the question until it is answered or cancelled. */
+void view_ask(struct viewer *V, const struct view_ask *ask);
 
 #endif

@@ -1,6 +1,6 @@
 /* view_help.c - the help screen, written from the key tables in keys.h so
  * that it always tells the keys that really work. */
-#include "view.h"
+#include "screens.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,14 +47,14 @@ static size_t key_column(void)
 
 static struct layout *help_layout(struct viewer *V, const struct view *v)
 {
-	struct layout *L;
+	struct layout **slot = viewer_layout_slot(V, &view_help_ops), *L;
 	size_t a, column;
 	char *s;
 
 	(void)v;
-	if (V->help)
-		return V->help;
-	L = V->help = layout_new(V->ascii);
+	if (*slot)
+		return *slot;
+	L = *slot = layout_new(V->ascii);
 	column = key_column();
 	layout_add(L, LAYOUT_TITLE, "Help", 0)->gap = 1;
 	layout_add(L, LAYOUT_HEADING, "Keys", 0);
@@ -104,9 +104,21 @@ static void help_open(struct viewer *V, struct view *v, size_t block)
 		view_say(V, "End of the help: %s goes back", view_key_name(ACT_BACK));
 }
 
+/* ? opens the help on any screen, and closes it again. */
+static enum viewer_result help_global(struct viewer *V, enum action act)
+{
+	if (act != ACT_HELP)
+		return VIEWER_UNHANDLED;
+	if (view_current(V)->ops == &view_help_ops)
+		view_pop(V);
+	else
+		view_push(V, &view_help_ops, 0);
+	return VIEWER_GO_ON;
+}
+
 const struct view_ops view_help_ops = {
-	.name = "help",
 	.layout = help_layout,
+	.global = help_global,
 	.hint = help_hint,
 	.crumb = help_crumb,
 	.open = help_open,

@@ -1,6 +1,6 @@
 /* view_page.c - a page of the guide, browsed freely or as a step of the
  * guided walk-through, and the walk-through's last step. */
-#include "view.h"
+#include "screens.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +10,67 @@
 #include "util.h"
 
 /* --- a page, browsed ----------------------------------------------------- */
+
+struct layout *view_browse_layout(struct viewer *V, size_t i)
+{
+	if (!V->browse[i]) {
+		V->browse[i] = layout_page(V->g->pages[i], LAYOUT_BROWSE, V->ascii);
+		view_marks_apply(V, V->browse[i]);
+	}
+	return V->browse[i];
+}
+
+void view_open_page(struct viewer *V, size_t i, const struct guide_item *item)
+{
+	struct view *v = view_push(V, &view_page_ops, i);
+	struct layout *L = view_layout(V, v);
+	size_t b;
+
+	if (!item)
+		return;
+	for (b = 0; b < L->nblocks; b++) {
+		if (L->blocks[b].kind == LAYOUT_ITEM && L->blocks[b].item == item) {
+			view_show_line(V, v, L->blocks[b].first);
+			v->sel = b;
+			return;
+		}
+	}
+}
+
+void view_crumb_page(struct viewer *V, const char *first, size_t page, char *buf, size_t size)
+{
+	/* The title as the page's layout holds it: sanitized, and ASCII if need be. */
+	const struct layout *L = view_browse_layout(V, page);
+
+	snprintf(buf, size, "%s %s %s", first, layout_glyph(GLYPH_CRUMB, V->ascii),
+		 L->nblocks ? L->blocks[0].text : "");
+}
+
+/* Space marks the chosen tip, on a page and in the walk-through alike. */
+static enum viewer_result page_key(struct viewer *V, struct view *v, enum action act)
+{
+	if (act != ACT_MARK)
+		return VIEWER_UNHANDLED;
+	view_mark(V, v, v->sel);
+	return VIEWER_GO_ON;
+}
+
+/* A click on a check box ticks it, as anywhere else; elsewhere it opens. */
+static void page_click(struct viewer *V, struct view *v, size_t block)
+{
+	const struct layout_block *b = &view_layout(V, v)->blocks[block];
+
+	if (b->kind == LAYOUT_ITEM && b->item && marks_markable(b->item))
+		view_mark(V, v, block);
+	else if (v->ops->open)
+		v->ops->open(V, v, block);
+}
+
+static size_t page_page_of(const struct viewer *V, const struct view *v)
+{
+	(void)V;
+	return v->page;
+}
 
 static struct layout *page_layout(struct viewer *V, const struct view *v)
 {
@@ -44,10 +105,12 @@ static void page_open(struct viewer *V, struct view *v, size_t block)
 }
 
 const struct view_ops view_page_ops = {
-	.name = "page",
 	.layout = page_layout,
 	.crumb = page_crumb,
 	.open = page_open,
+	.click = page_click,
+	.key = page_key,
+	.page_of = page_page_of,
 };
 
 /* --- the guided walk-through --------------------------------------------- */
@@ -139,11 +202,18 @@ static void step_open(struct viewer *V, struct view *v, size_t block)
 	}
 }
 
+static size_t step_page_of(const struct viewer *V, const struct view *v)
+{
+	return V->g->walk[v->page].page->index;
+}
+
 const struct view_ops view_step_ops = {
-	.name = "step",
 	.layout = step_layout,
 	.header = step_header,
 	.hint = step_hint,
 	.crumb = step_crumb,
 	.open = step_open,
+	.click = page_click,
+	.key = page_key,
+	.page_of = step_page_of,
 };

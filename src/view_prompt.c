@@ -1,6 +1,6 @@
-/* view_prompt.c - the bottom line as a place to type or to answer: the
- * line editor the search and the file name share, and questions answered
- * with one key ("Replace it? y/n"). */
+/* view_prompt.c - the bottom line as a place to type or to answer: one
+ * overlay for the search line, the file name and questions answered with
+ * one key ("Replace it? y/n"). */
 #include "view.h"
 
 #include <limits.h>
@@ -10,22 +10,42 @@
 #include <wchar.h>
 
 #include "text.h"
-#include "ui.h"
+#include "tty.h"
 #include "util.h"
+
+/* The open question. */
+struct prompt {
+	bool line;                  /* a line to type, ended by Enter */
+	char question[256];         /* sanitized */
+	const char *answers;        /* a one-key question: the keys that answer */
+	char input[VIEW_INPUT_MAX + 1];
+	size_t ilen, max;
+	char hint[64];
+	bool quiet;
+	void (*done)(struct viewer *V, int answer, const char *text, size_t len);
+};
+
+static const struct view_overlay prompt_overlay;
+
+static struct prompt *prompt(struct viewer *V)
+{
+	return viewer_state(V, &prompt_overlay, sizeof(struct prompt), NULL);
+}
 
 /* A key that types a character: printable, and ASCII on an ASCII terminal
  * (the text searched is ASCII there too). */
 static bool typable(const struct viewer *V, int key)
 {
-	if (key < 0x20 || key >= KEYS_FN(0) || key > 0x10FFFF || (key >= 0xD800 && key <= 0xDFFF))
+	if (key < 0x20 || key >= KEYS_FIRST_NAMED || key > 0x10FFFF || (key >= 0xD800 && key <= 0xDFFF))
 		return false;
 	if (V->ascii && key >= 0x7F)
 		return false;
 	return !text_is_control(key);
 }
 
-enum prompt_action view_input_key(const struct viewer *V, char *buf, size_t *len, size_t max,
-				  int key)
+/* Edit the typed line buf[0..*len) (at most max bytes) with key; return what the caller must act on (PROMPT_RUN, PROMPT_CANCEL, ...), else PROMPT_NONE. */
+static enum prompt_action input_key(const struct viewer *V, char *buf, size_t *len, size_t max,
+				    int key)
 {
 	enum prompt_action act = keys_prompt_action(key);
 
@@ -63,70 +83,58 @@ enum prompt_action view_input_key(const struct viewer *V, char *buf, size_t *len
 	}
 }
 
-void view_input_draw(struct viewer *V, const char *label, const char *buf, size_t len,
-		     const char *hint)
+/* The bottom line: label, the end of buf[0..len) that fits, the cursor after it, hint on the right. */
+static void input_draw(struct viewer *V, const char *label, const char *buf, size_t len,
+		       const char *hint)
 {
 	int row = V->rows - 1, col, room;
 	size_t skip = 0;
 
-	ui_fill(row, 0, V->cols, UI_PROMPT);
-	col = ui_put(row, 0, V->cols, UI_HEADING, label, strlen(label));
+	tty_fill(row, 0, V->cols, TTY_PROMPT);
+	col = tty_put(row, 0, V->cols, TTY_HEADING, label, strlen(label));
 	room = V->cols - col - 1;
 	/* The end of a long line shows, where the typing is. */
 	while (skip < len && (int)text_width(buf + skip, len - skip) > room)
 		skip += text_decode(buf + skip, len - skip, NULL);
-	col += ui_put(row, col, room, UI_PROMPT, buf + skip, len - skip);
-	ui_cursor(row, col);
+	col += tty_put(row, col, room, TTY_PROMPT, buf + skip, len - skip);
+	tty_cursor(row, col);
 	if (hint && col + 2 + (int)strlen(hint) < V->cols)
-		ui_put(row, V->cols - 1 - (int)strlen(hint), (int)strlen(hint), UI_NOTE, hint,
+		tty_put(row, V->cols - 1 - (int)strlen(hint), (int)strlen(hint), TTY_NOTE, hint,
 		       strlen(hint));
 }
 
-/* The question, sanitized (it may hold a file name from the environment). */
-static void ask(struct viewer *V, const char *question, void (*done)(struct viewer *V, int answer))
+void view_ask(struct viewer *V, const struct view_ask *ask)
 {
-	struct view_prompt *P = &V->prompt;
+	struct prompt *P = prompt(V);
 	size_t len;
-	char *q = text_sanitize(question, strlen(question), &len);
+	/* Sanitized: it may hold a file name from the environment. */
+	char *q = text_sanitize(ask->question, strlen(ask->question), &len);
 
 	snprintf(P->question, sizeof P->question, "%s", q);
 	free(q);
-	P->open = true;
-	P->done = done;
-}
-
-void view_prompt_line(struct viewer *V, const char *question, const char *initial,
-		      void (*done)(struct viewer *V, int answer))
-{
-	struct view_prompt *P = &V->prompt;
-	size_t len;
-	char *s = text_sanitize(initial, strlen(initial), &len);
-
-	ask(V, question, done);
-	P->line = true;
-	P->answers = NULL;
-	P->ilen = len < VIEW_INPUT_MAX ? len : 0;
-	memcpy(P->input, s, P->ilen);
-	P->input[P->ilen] = '\0';
-	free(s);
-}
-
-void view_prompt_keys(struct viewer *V, const char *question, const char *answers,
-		      void (*done)(struct viewer *V, int answer))
-{
-	struct view_prompt *P = &V->prompt;
-
-	ask(V, question, done);
-	P->line = false;
-	P->answers = answers;
+	P->line = !ask->answers;
+	P->answers = ask->answers;
+	P->max = ask->max && ask->max < VIEW_INPUT_MAX ? ask->max : VIEW_INPUT_MAX;
 	P->ilen = 0;
-	P->input[0] = '\0';
+	if (P->line && ask->initial) {
+		char *s = text_sanitize(ask->initial, strlen(ask->initial), &len);
+
+		P->ilen = len <= P->max ? len : 0;
+		memcpy(P->input, s, P->ilen);
+		free(s);
+	}
+	P->input[P->ilen] = '\0';
+	snprintf(P->hint, sizeof P->hint, "%s",
+		 ask->hint ? ask->hint : P->line ? "Enter: OK  Esc: cancel" : "Esc: cancel");
+	P->quiet = ask->quiet;
+	P->done = ask->done;
+	V->overlay = &prompt_overlay;
 }
 
 /* "Press y or n, or Esc to cancel", from the answers of the question. */
 static void say_answers(struct viewer *V)
 {
-	const char *a = V->prompt.answers;
+	const char *a = prompt(V)->answers;
 	char keys[64];
 	size_t i, n = strlen(a), o = 0;
 
@@ -136,22 +144,29 @@ static void say_answers(struct viewer *V)
 	view_say(V, "Press %s, or Esc to cancel", keys);
 }
 
-enum viewer_result view_prompt_key(struct viewer *V, int key)
+/* Close the question, then answer it: done() may ask the next one. */
+static void answer(struct viewer *V, int key)
 {
-	struct view_prompt *P = &V->prompt;
-	void (*done)(struct viewer *V, int answer) = P->done;
+	struct prompt *P = prompt(V);
+
+	V->overlay = NULL;
+	P->done(V, key, P->input, P->ilen);
+}
+
+static enum viewer_result prompt_key(struct viewer *V, int key)
+{
+	struct prompt *P = prompt(V);
 	enum prompt_action act;
 
 	if (P->line) {
-		act = view_input_key(V, P->input, &P->ilen, VIEW_INPUT_MAX, key);
+		act = input_key(V, P->input, &P->ilen, P->max, key);
 	} else {
 		act = keys_prompt_action(key);
 		if (act == PROMPT_NONE && key > 0 && key < 0x80) {
 			char c = (char)(key >= 'A' && key <= 'Z' ? key - 'A' + 'a' : key);
 
 			if (strchr(P->answers, c)) {
-				P->open = false;
-				done(V, c);
+				answer(V, c);
 				return VIEWER_GO_ON;
 			}
 		}
@@ -164,12 +179,12 @@ enum viewer_result view_prompt_key(struct viewer *V, int key)
 	}
 	switch (act) {
 	case PROMPT_RUN:
-		P->open = false;
-		done(V, '\n');
+		answer(V, '\n');
 		break;
 	case PROMPT_CANCEL:
-		P->open = false;
-		view_say(V, "Cancelled");
+		V->overlay = NULL;
+		if (!P->quiet)
+			view_say(V, "Cancelled");
 		break;
 	case PROMPT_SUSPEND:
 		/* The question stays open, with what was typed, for after fg. */
@@ -198,23 +213,28 @@ static void cut_front(struct viewer *V, char *s, size_t size, size_t width)
 	free(tail);
 }
 
-void view_prompt_draw(struct viewer *V)
+static void prompt_draw(struct viewer *V)
 {
-	const struct view_prompt *P = &V->prompt;
+	const struct prompt *P = prompt(V);
 	char label[sizeof P->question + 2];
 
 	snprintf(label, sizeof label, "%s ", P->question);
 	if (P->line) {
-		view_input_draw(V, label, P->input, P->ilen, "Enter: OK  Esc: cancel");
+		input_draw(V, label, P->input, P->ilen, P->hint);
 		return;
 	}
 	/* A one-key question: the answers are in the question itself.  After
 	 * a stray key, what to press takes its place for a moment. */
 	if (V->message[0]) {
-		view_input_draw(V, V->message, "", 0, NULL);
+		input_draw(V, V->message, "", 0, NULL);
 		return;
 	}
 	/* Too long for the line: its end, where the answers are, matters most. */
 	cut_front(V, label, sizeof label, (size_t)(V->cols > 2 ? V->cols - 2 : 1));
-	view_input_draw(V, label, "", 0, "Esc: cancel");
+	input_draw(V, label, "", 0, P->hint);
 }
+
+static const struct view_overlay prompt_overlay = {
+	.key = prompt_key,
+	.draw = prompt_draw,
+};

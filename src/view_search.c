@@ -1,6 +1,6 @@
-/* view_search.c - the search prompt on the bottom line, and going from
- * match to match across pages. */
-#include "view.h"
+/* view_search.c - searching every page from the search line, and going
+ * from match to match across pages; works on every screen. */
+#include "screens.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -8,22 +8,36 @@
 #include <string.h>
 
 #include "text.h"
-#include "ui.h"
+#include "search.h"
 #include "util.h"
 
-void view_search_free(struct viewer *V)
+/* The current search. */
+struct search_state {
+	char query[SEARCH_MAX + 1];  /* sanitized; empty when there is none */
+	size_t qlen;
+	struct search_hit *hits;     /* hit.page is a position in order */
+	size_t nhits, hit;
+	size_t *order;               /* page indexes in reading order */
+};
+
+static void release(void *data)
 {
-	free(V->search.hits);
-	V->search.hits = NULL;
-	V->search.nhits = 0;
-	V->search.hit = 0;
+	struct search_state *S = data;
+
+	free(S->hits);
+	free(S->order);
 }
 
-void view_search_start(struct viewer *V)
+static struct search_state *state(struct viewer *V)
 {
-	V->search.prompt = true;
-	V->search.ilen = 0;
-	V->search.input[0] = '\0';
+	struct search_state *S =
+		viewer_state(V, &view_search_ops, sizeof(struct search_state), release);
+
+	if (!S->order) {
+		S->order = xcalloc(V->g->npages ? V->g->npages : 1, sizeof *S->order);
+		guide_reading_order(V->g, S->order);
+	}
+	return S;
 }
 
 /* The number of searchable blocks of L before block b: which of its page's
@@ -42,18 +56,15 @@ static size_t text_number(const struct layout *L, size_t b)
 static void here(struct viewer *V, size_t *at, size_t *text)
 {
 	struct view *v = view_current(V);
-	size_t page, i;
+	const size_t *order = state(V)->order;
+	size_t page = v->ops->page_of ? v->ops->page_of(V, v) : VIEW_NO_PAGE, i;
 
 	*at = 0;
 	*text = 0;
-	if (v->ops == &view_page_ops)
-		page = v->page;
-	else if (v->ops == &view_step_ops)
-		page = V->g->walk[v->page].page->index;
-	else
+	if (page == VIEW_NO_PAGE)
 		return;
 	for (i = 0; i < V->g->npages; i++)
-		if (V->order[i] == page)
+		if (order[i] == page)
 			*at = i;
 	/* The walk-through's layouts differ; its page starts at the top. */
 	if (v->ops == &view_page_ops && v->top.block != LAYOUT_NONE)
@@ -91,9 +102,9 @@ static size_t hit_block(const struct layout *L, const struct search_hit *h, cons
 /* Show the current match; push a new screen, or reuse the page on screen. */
 static void show(struct viewer *V, bool push, const char *note)
 {
-	struct view_search *S = &V->search;
+	struct search_state *S = state(V);
 	const struct search_hit *h = &S->hits[S->hit];
-	size_t page = V->order[h->page], block, off;
+	size_t page = S->order[h->page], block, off;
 	struct view *v = view_current(V);
 	struct layout *L;
 
@@ -112,17 +123,21 @@ static void show(struct viewer *V, bool push, const char *note)
 	view_say(V, "Match %zu of %zu for '%s'%s", S->hit + 1, S->nhits, S->query, note);
 }
 
-static void run(struct viewer *V)
+/* The search line's answer: search every page for what was typed. */
+static void run(struct viewer *V, int answer, const char *input, size_t ilen)
 {
-	struct view_search *S = &V->search;
+	struct search_state *S = state(V);
 	const struct guide_page **pages;
 	size_t n = V->g->npages, i, at, text, len;
 	char *q;
 
-	if (!S->ilen)
+	(void)answer;
+	if (!ilen)
 		return;
-	view_search_free(V);
-	q = text_sanitize(S->input, S->ilen, &len);
+	free(S->hits);
+	S->hits = NULL;
+	S->nhits = S->hit = 0;
+	q = text_sanitize(input, ilen, &len);
 	if (len > SEARCH_MAX)
 		len = SEARCH_MAX;
 	memcpy(S->query, q, len);
@@ -131,17 +146,20 @@ static void run(struct viewer *V)
 	free(q);
 	/* The guide's own texts are searched, in reading order: no page is
 	 * laid out until a match on it is shown. */
-	pages = xcalloc(n, sizeof *pages);
+	pages = xcalloc(n ? n : 1, sizeof *pages);
 	for (i = 0; i < n; i++)
-		pages[i] = V->g->pages[V->order[i]];
+		pages[i] = V->g->pages[S->order[i]];
 	S->nhits = search_guide(pages, n, S->query, S->qlen, &S->hits);
 	free(pages);
 	if (!S->nhits) {
 		view_say(V, "No match for '%s'", S->query);
 		S->qlen = 0;
 		S->query[0] = '\0';
+		V->highlight = NULL;
 		return;
 	}
+	V->highlight = S->query;
+	V->hlen = S->qlen;
 	here(V, &at, &text);
 	for (i = 0; i < S->nhits; i++)
 		if (S->hits[i].page > at || (S->hits[i].page == at && S->hits[i].text >= text))
@@ -150,32 +168,10 @@ static void run(struct viewer *V)
 	show(V, true, i < S->nhits ? "" : " (back to the first)");
 }
 
-enum viewer_result view_search_key(struct viewer *V, int key)
+/* n and N: the next (dir 1) or previous (-1) match. */
+static void step(struct viewer *V, int dir)
 {
-	struct view_search *S = &V->search;
-
-	switch (view_input_key(V, S->input, &S->ilen, SEARCH_MAX, key)) {
-	case PROMPT_RUN:
-		S->prompt = false;
-		run(V);
-		break;
-	case PROMPT_CANCEL:
-		S->prompt = false;
-		break;
-	case PROMPT_SUSPEND:
-		/* The line stays open with what was typed, for after fg. */
-		return VIEWER_SUSPEND;
-	case PROMPT_QUIT:
-		return VIEWER_QUIT;
-	default:
-		break;
-	}
-	return VIEWER_GO_ON;
-}
-
-void view_search_step(struct viewer *V, int dir)
-{
-	struct view_search *S = &V->search;
+	struct search_state *S = state(V);
 	const char *note = "";
 
 	if (!S->nhits) {
@@ -204,12 +200,34 @@ static const char *prompt_key(enum prompt_action act, char *buf)
 	return keys_name(key, buf, 16);
 }
 
-void view_search_draw(struct viewer *V)
+/* The search line on the bottom line, which the overlay of questions serves. */
+static void start(struct viewer *V)
 {
-	const struct view_search *S = &V->search;
 	char hint[64], run_name[16], cancel_name[16];
 
 	snprintf(hint, sizeof hint, "%s: search  %s: cancel", prompt_key(PROMPT_RUN, run_name),
 		 prompt_key(PROMPT_CANCEL, cancel_name));
-	view_input_draw(V, "Search: ", S->input, S->ilen, hint);
+	view_ask(V, &(struct view_ask){ .question = "Search:", .max = SEARCH_MAX, .hint = hint,
+					.quiet = true, .done = run });
 }
+
+static enum viewer_result search_global(struct viewer *V, enum action act)
+{
+	switch (act) {
+	case ACT_SEARCH:
+		start(V);
+		return VIEWER_GO_ON;
+	case ACT_NEXT_MATCH:
+		step(V, 1);
+		return VIEWER_GO_ON;
+	case ACT_PREV_MATCH:
+		step(V, -1);
+		return VIEWER_GO_ON;
+	default:
+		return VIEWER_UNHANDLED;
+	}
+}
+
+const struct view_ops view_search_ops = {
+	.global = search_global,
+};

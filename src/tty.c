@@ -1,12 +1,11 @@
-/* ui.c - the terminal: checking it can be driven, starting curses with
+/* tty.c - the terminal: checking it can be driven, starting curses with
  * newterm() and giving the terminal back exactly as it was, colours,
- * signals, the input loop, and the scripted mode that draws to /dev/null
+ * signals, reading events, and the scripted mode that draws to /dev/null
  * and dumps the screen as text for the tests. */
-#include "ui.h"
+#include "tty.h"
 
 #include <curses.h>
 #include <errno.h>
-#include <langinfo.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdint.h>
@@ -17,10 +16,8 @@
 #include <wchar.h>
 
 #include "keys.h"
-#include "script.h"
 #include "text.h"
 #include "util.h"
-#include "view.h"
 
 /* Last: term.h defines macros named `lines` and `columns`, which would
  * break any header after it that uses those words. */
@@ -31,19 +28,19 @@
  * dumps do not depend on the caller's $TERM. */
 static const char *const script_terms[] = { "xterm-256color", "xterm", "vt100" };
 
-#define UI_THEME_ROW(name, fg, bg, colour, mono) { fg, bg, colour, mono },
+#define TTY_THEME_ROW(name, fg, bg, colour, mono) { fg, bg, colour, mono },
 
 static const struct {
 	short fg, bg;
 	attr_t colour, mono;
-} theme[UI_ELEM_COUNT] = { UI_ELEMS(UI_THEME_ROW) };
+} theme[TTY_ELEM_COUNT] = { TTY_ELEMS(TTY_THEME_ROW) };
 
-#undef UI_THEME_ROW
+#undef TTY_THEME_ROW
 
 /* The letter of each element in an :attrs dump, in enum order; plain
  * text is a space. */
 static const char attr_letters[] = " THZENBLKCSMsmhp";
-_Static_assert(sizeof attr_letters == UI_ELEM_COUNT + 1, "one letter per element");
+_Static_assert(sizeof attr_letters == TTY_ELEM_COUNT + 1, "one letter per element");
 
 /* Everything curses-side lives here: there is one terminal. */
 static struct {
@@ -52,7 +49,7 @@ static struct {
 	bool scripted;
 	bool mouse;
 	int cursor;              /* visibility before we hid it, or ERR */
-	attr_t attr[UI_ELEM_COUNT];
+	attr_t attr[TTY_ELEM_COUNT];
 	int cursor_row, cursor_col;
 	unsigned char *cells;    /* the element drawn in each cell, for :attrs */
 	int cell_rows, cell_cols;
@@ -89,10 +86,22 @@ static void restore_signals(void)
 	sigaction(SIGHUP, &old_hup, NULL);
 }
 
+/* The mouse events the guide acts on: a press (a click, at once rather
+ * than after waiting to see a double click) and the wheel. */
+static void mouse_on(void)
+{
+	mmask_t want = BUTTON1_PRESSED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+	want |= BUTTON5_PRESSED;
+#endif
+	mouseinterval(0);
+	mousemask(want, NULL);
+}
+
 /* Give the terminal back: mouse reporting off, the cursor as it was, the
  * alternate screen left and the tty modes restored (endwin).  Also die()'s
  * cleanup, so a fatal message is readable. */
-static void stop(void)
+void tty_stop(void)
 {
 	if (!T.screen)
 		return;
@@ -137,7 +146,7 @@ static void say_unusable(const char *term)
 /* Whether curses can drive the terminal $TERM names: it must be known and
  * able to move the cursor.  Asked before newterm(), which would otherwise
  * already have written to the terminal. */
-static bool terminal_usable(void)
+bool tty_usable(void)
 {
 	const char *term = getenv("TERM");
 	int err = 0;
@@ -164,37 +173,18 @@ static void size_cells(void)
 	T.cells = xcalloc((size_t)LINES * (size_t)COLS, 1);
 }
 
-/* The scripted mode: curses draws into /dev/null at a fixed size. */
-static bool start_scripted(int rows, int cols)
-{
-	size_t i;
-
-	T.out = fopen("/dev/null", "w");
-	T.in = fopen("/dev/null", "r");
-	if (!T.out || !T.in)
-		die("cannot open /dev/null: %s", strerror(errno));
-	/* The size comes from the script, not from LINES and COLUMNS. */
-	use_env(FALSE);
-	for (i = 0; i < sizeof script_terms / sizeof script_terms[0] && !T.screen; i++)
-		T.screen = newterm(script_terms[i], T.out, T.in);
-	if (!T.screen)
-		return false;
-	resizeterm(rows, cols);
-	return true;
-}
-
-static void setup_colours(enum ui_color want)
+static void setup_colours(enum tty_color want)
 {
 	const char *no_color = getenv("NO_COLOR");
-	bool colour = want == UI_COLOR_ALWAYS ||
-		      (want == UI_COLOR_AUTO && !(no_color && *no_color));
+	bool colour = want == TTY_COLOR_ALWAYS ||
+		      (want == TTY_COLOR_AUTO && !(no_color && *no_color));
 	bool own_default = false;
 	int i;
 
 	colour = colour && has_colors() && start_color() == OK;
 	if (colour)
 		own_default = use_default_colors() == OK;
-	for (i = 0; i < UI_ELEM_COUNT; i++) {
+	for (i = 0; i < TTY_ELEM_COUNT; i++) {
 		short fg = theme[i].fg, bg = theme[i].bg;
 
 		if (!colour) {
@@ -216,28 +206,10 @@ static void setup_colours(enum ui_color want)
 	}
 }
 
-/* The ASCII fallback is for locales whose character set is not UTF-8. */
-static bool ascii_terminal(void)
+/* What both starts share once newterm() has given a screen. */
+static void setup(enum tty_color color)
 {
-	const char *cs = nl_langinfo(CODESET);
-
-	return !(cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0));
-}
-
-static bool start(const struct ui_options *opt, int rows, int cols)
-{
-	if (T.scripted) {
-		if (!start_scripted(rows, cols))
-			return false;
-	} else {
-		fflush(stdout);
-		/* A stale $COLUMNS must not override the real size. */
-		use_tioctl(TRUE);
-		T.screen = newterm(NULL, stdout, stdin);
-		if (!T.screen)
-			return false;
-	}
-	util_set_cleanup(stop);
+	util_set_cleanup(tty_stop);
 	/* raw, not cbreak: Ctrl-C arrives as a key and quits like q, and
 	 * Ctrl-S cannot freeze the screen (no XON/XOFF). */
 	raw();
@@ -245,22 +217,73 @@ static bool start(const struct ui_options *opt, int rows, int cols)
 	keypad(stdscr, TRUE);
 	set_escdelay(100);
 	T.cursor = curs_set(0);
-	setup_colours(opt->color);
-	T.mouse = opt->mouse && !T.scripted;
-	if (T.mouse) {
-		mmask_t want = BUTTON1_PRESSED | BUTTON4_PRESSED;
-#ifdef BUTTON5_PRESSED
-		want |= BUTTON5_PRESSED;
-#endif
-		/* Report presses at once instead of waiting to see a click. */
-		mouseinterval(0);
-		mousemask(want, NULL);
-	}
+	setup_colours(color);
+	if (T.mouse)
+		mouse_on();
 	size_cells();
+}
+
+bool tty_start(enum tty_color color, bool mouse)
+{
+	caught = 0;
+	/* Before newterm(), so that curses keeps out of these signals. */
+	catch_signals();
+	T.scripted = false;
+	fflush(stdout);
+	/* A stale $COLUMNS must not override the real size. */
+	use_tioctl(TRUE);
+	T.screen = newterm(NULL, stdout, stdin);
+	if (!T.screen) {
+		restore_signals();
+		say_unusable(getenv("TERM"));
+		return false;
+	}
+	T.mouse = mouse;
+	setup(color);
 	return true;
 }
 
-int ui_put(int row, int col, int maxcols, enum ui_elem elem, const char *s, size_t n)
+bool tty_start_scripted(enum tty_color color, int rows, int cols)
+{
+	size_t i;
+
+	caught = 0;
+	catch_signals();
+	T.scripted = true;
+	T.out = fopen("/dev/null", "w");
+	T.in = fopen("/dev/null", "r");
+	if (!T.out || !T.in)
+		die("cannot open /dev/null: %s", strerror(errno));
+	/* The size comes from the script, not from LINES and COLUMNS. */
+	use_env(FALSE);
+	for (i = 0; i < sizeof script_terms / sizeof script_terms[0] && !T.screen; i++)
+		T.screen = newterm(script_terms[i], T.out, T.in);
+	if (!T.screen) {
+		fclose(T.out);
+		fclose(T.in);
+		T.out = T.in = NULL;
+		restore_signals();
+		warn("the scripted mode needs the terminal type %s in terminfo", script_terms[0]);
+		return false;
+	}
+	resizeterm(rows, cols);
+	/* A script clicks without a mouse: nothing to report. */
+	T.mouse = false;
+	setup(color);
+	return true;
+}
+
+int tty_rows(void)
+{
+	return LINES;
+}
+
+int tty_cols(void)
+{
+	return COLS;
+}
+
+int tty_put(int row, int col, int maxcols, enum tty_elem elem, const char *s, size_t n)
 {
 	size_t i = 0;
 	int w = 0;
@@ -290,7 +313,7 @@ int ui_put(int row, int col, int maxcols, enum ui_elem elem, const char *s, size
 	return w;
 }
 
-void ui_fill(int row, int col, int ncols, enum ui_elem elem)
+void tty_fill(int row, int col, int ncols, enum tty_elem elem)
 {
 	if (row < 0 || row >= LINES || col < 0 || col >= COLS || ncols <= 0)
 		return;
@@ -302,19 +325,22 @@ void ui_fill(int row, int col, int ncols, enum ui_elem elem)
 		       (size_t)ncols);
 }
 
-void ui_cursor(int row, int col)
+void tty_cursor(int row, int col)
 {
 	T.cursor_row = row;
 	T.cursor_col = col;
 }
 
-static void redraw(struct viewer *V)
+void tty_begin(void)
 {
 	T.cursor_row = -1;
 	werase(stdscr);
 	if (T.cells)
 		memset(T.cells, 0, (size_t)T.cell_rows * (size_t)T.cell_cols);
-	viewer_draw(V);
+}
+
+void tty_end(void)
+{
 	if (T.cursor_row >= 0 && T.cursor_row < LINES && T.cursor_col < COLS) {
 		curs_set(1);
 		wmove(stdscr, T.cursor_row, T.cursor_col);
@@ -325,10 +351,16 @@ static void redraw(struct viewer *V)
 	doupdate();
 }
 
+void tty_resize(int rows, int cols)
+{
+	resizeterm(rows, cols);
+	size_cells();
+}
+
 /* Write the screen to path: its text (in the locale's encoding, UTF-8 or
  * ASCII like everything drawn) or, with attrs, a letter per cell for the
  * element drawn there.  A row per line, trailing blanks cut. */
-static void dump(const char *path, bool attrs)
+void tty_dump(const char *path, bool attrs)
 {
 	FILE *f = fopen(path, "w");
 	char *line = xmalloc((size_t)COLS * MB_LEN_MAX * (CCHARW_MAX + 1) + 1);
@@ -349,9 +381,9 @@ static void dump(const char *path, bool attrs)
 			if (attrs) {
 				unsigned char e = T.cells && r < T.cell_rows && c < T.cell_cols
 							  ? T.cells[(size_t)r * (size_t)T.cell_cols + (size_t)c]
-							  : UI_TEXT;
+							  : TTY_TEXT;
 
-				line[len++] = attr_letters[e < UI_ELEM_COUNT ? e : UI_TEXT];
+				line[len++] = attr_letters[e < TTY_ELEM_COUNT ? e : TTY_TEXT];
 				c++;
 				continue;
 			}
@@ -384,7 +416,7 @@ static void dump(const char *path, bool attrs)
 
 /* Ctrl-Z: raw mode keeps the terminal from sending SIGTSTP, so do what
  * curses does on one: leave the screen, stop, and repaint on return. */
-static void suspend(struct viewer *V)
+bool tty_suspend(void)
 {
 	struct sigaction dfl, old;
 
@@ -396,9 +428,7 @@ static void suspend(struct viewer *V)
 		/* No job control (the shell ignores stops): stopping would
 		 * leave nobody to bring the guide back. */
 		sigaction(SIGTSTP, &old, NULL);
-		view_say(V, "Pausing is not possible here: press %s to quit",
-			 view_key_name(ACT_QUIT));
-		return;
+		return false;
 	}
 	if (T.mouse)
 		mousemask(0, NULL);
@@ -406,165 +436,92 @@ static void suspend(struct viewer *V)
 	kill(getpid(), SIGTSTP);
 	/* Running again. */
 	sigaction(SIGTSTP, &old, NULL);
-	if (T.mouse) {
-		mmask_t want = BUTTON1_PRESSED | BUTTON4_PRESSED;
-#ifdef BUTTON5_PRESSED
-		want |= BUTTON5_PRESSED;
-#endif
-		mousemask(want, NULL);
-	}
+	if (T.mouse)
+		mouse_on();
 	clearok(curscr, TRUE);
+	return true;
 }
 
-static void mouse_event(struct viewer *V)
+int tty_signal(void)
+{
+	return (int)caught;
+}
+
+/* The keys.h code of a curses function key; keys the guide does not
+ * know do nothing rather than pass for another. */
+static int named_key(int code)
+{
+	static const struct {
+		int code, key;
+	} map[] = {
+		{ KEY_UP, KEYS_UP },       { KEY_DOWN, KEYS_DOWN },   { KEY_LEFT, KEYS_LEFT },
+		{ KEY_RIGHT, KEYS_RIGHT }, { KEY_PPAGE, KEYS_PGUP },  { KEY_NPAGE, KEYS_PGDN },
+		{ KEY_HOME, KEYS_HOME },   { KEY_END, KEYS_END },     { KEY_ENTER, KEYS_ENTER },
+		{ KEY_BACKSPACE, KEYS_BACKSPACE }, { KEY_F(1), KEYS_F1 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (map[i].code == code)
+			return map[i].key;
+	return KEYS_OTHER;
+}
+
+static void mouse_event(struct tty_event *ev)
 {
 	MEVENT me;
 
+	ev->kind = TTY_EV_NONE;
 	if (getmouse(&me) != OK)
 		return;
-	if (me.bstate & BUTTON4_PRESSED)
-		viewer_wheel(V, -1);
+	if (me.bstate & BUTTON4_PRESSED) {
+		ev->kind = TTY_EV_WHEEL;
+		ev->dir = -1;
 #ifdef BUTTON5_PRESSED
-	else if (me.bstate & BUTTON5_PRESSED)
-		viewer_wheel(V, 1);
+	} else if (me.bstate & BUTTON5_PRESSED) {
+		ev->kind = TTY_EV_WHEEL;
+		ev->dir = 1;
 #endif
-	else if (me.bstate & BUTTON1_PRESSED)
-		viewer_click(V, me.y, me.x);
-}
-
-static int play(struct viewer *V, struct script *script)
-{
-	struct script_event ev;
-
-	for (;;) {
-		if (caught)
-			return 128 + caught;
-		redraw(V);
-		if (!script_next(script, &ev))
-			return 0;
-		switch (ev.kind) {
-		case SCRIPT_KEY:
-			/* A script cannot bring back a stopped guide: no Ctrl-Z. */
-			switch (viewer_key(V, ev.key)) {
-			case VIEWER_QUIT:
-				return 0;
-			case VIEWER_WORK:
-				redraw(V);
-				viewer_work(V);
-				break;
-			default:
-				break;
-			}
-			break;
-		case SCRIPT_DUMP:
-		case SCRIPT_ATTRS:
-			dump(ev.path, ev.kind == SCRIPT_ATTRS);
-			break;
-		case SCRIPT_RESIZE:
-			resizeterm(ev.y, ev.x);
-			size_cells();
-			viewer_resize(V, LINES, COLS);
-			break;
-		case SCRIPT_CLICK:
-			viewer_click(V, ev.y, ev.x);
-			break;
-		case SCRIPT_WHEEL:
-			viewer_wheel(V, ev.y);
-			break;
-		}
+	} else if (me.bstate & BUTTON1_PRESSED) {
+		ev->kind = TTY_EV_CLICK;
+		ev->row = me.y;
+		ev->col = me.x;
 	}
 }
 
-static int interact(struct viewer *V)
+void tty_read(struct tty_event *ev)
 {
 	unsigned errors = 0;
 
+	memset(ev, 0, sizeof *ev);
 	for (;;) {
 		wint_t ch;
 		int r;
 
-		if (caught)
-			return 128 + caught;
-		redraw(V);
+		if (caught) {
+			ev->kind = TTY_EV_SIGNAL;
+			ev->sig = (int)caught;
+			return;
+		}
 		errno = 0;
 		r = wget_wch(stdscr, &ch);
 		if (r == ERR) {
 			/* A signal (seen above), or the terminal is gone: a read
 			 * that keeps failing would spin forever. */
 			if (errno != EINTR && ++errors > 100) {
-				stop();
-				warn("lost the terminal");
-				return 1;
+				ev->kind = TTY_EV_LOST;
+				return;
 			}
 			continue;
 		}
-		errors = 0;
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
-			viewer_resize(V, LINES, COLS);
-			continue;
+			ev->kind = TTY_EV_RESIZE;
+		} else if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
+			mouse_event(ev);
+		} else {
+			ev->kind = TTY_EV_KEY;
+			ev->key = r == KEY_CODE_YES ? named_key((int)ch) : (int)ch;
 		}
-		if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
-			mouse_event(V);
-			continue;
-		}
-		switch (viewer_key(V, keys_from_curses((int)ch, r == KEY_CODE_YES))) {
-		case VIEWER_QUIT:
-			return 0;
-		case VIEWER_SUSPEND:
-			suspend(V);
-			break;
-		case VIEWER_WORK:
-			/* The screen says what is being done before it is done. */
-			redraw(V);
-			viewer_work(V);
-			break;
-		case VIEWER_GO_ON:
-			break;
-		}
+		return;
 	}
-}
-
-int ui_run(const struct guide *g, const struct ui_options *opt)
-{
-	const char *path = getenv("CRAMPGUIDE_SCRIPT");
-	const char *size = getenv("CRAMPGUIDE_SIZE");
-	struct script *script = NULL;
-	struct viewer V;
-	int rows = 24, cols = 80, status;
-
-	T.scripted = path && *path;
-	if (T.scripted) {
-		char *error = NULL;
-
-		if (size && *size && !script_parse_size(size, &cols, &rows))
-			die("CRAMPGUIDE_SIZE must be a size like 80x24, from 1x1 to %dx%d",
-			    SCRIPT_MAX_SIZE, SCRIPT_MAX_SIZE);
-		script = script_load(path, &error);
-		if (!script) {
-			warn("%s", error);
-			free(error);
-			return 1;
-		}
-	} else if (!terminal_usable()) {
-		return UI_NO_TERMINAL;
-	}
-	caught = 0;
-	catch_signals();
-	if (!start(opt, rows, cols)) {
-		restore_signals();
-		script_free(script);
-		if (T.scripted) {
-			warn("the scripted mode needs the terminal type %s in terminfo", script_terms[0]);
-			return 1;
-		}
-		say_unusable(getenv("TERM"));
-		return UI_NO_TERMINAL;
-	}
-	/* A script clicks without a mouse, so the screens see the option. */
-	viewer_init(&V, g, opt->marks, opt->notice, ascii_terminal(), opt->mouse, LINES, COLS);
-	status = T.scripted ? play(&V, script) : interact(&V);
-	stop();
-	viewer_free(&V);
-	script_free(script);
-	return status;
 }
