@@ -92,7 +92,7 @@ golden: crampguide
 	for m in default some all; do \
 	    state=$$(mktemp -d) && mkdir -p $$state/crampguide && \
 	    { [ $$m = default ] || cp tests/tips/$$m.yaml $$state/crampguide/tips.yaml; } && \
-	    for f in text:txt markdown:md html:html; do \
+	    for f in $$(scripts/formats); do \
 	        env SOURCE_DATE_EPOCH=1767312000 HOME=/nonexistent XDG_STATE_HOME=$$state LC_ALL=C.UTF-8 \
 	            ./crampguide --tips --format $${f%%:*} --content content \
 	            > tests/golden/tips-$$m.$${f#*:} || exit 1; \

@@ -7,20 +7,22 @@
 #include "strmap.h"
 #include "util.h"
 
-static const char *const kind_names[GUIDE_NKINDS] = {
-	[GUIDE_OVERVIEW] = "overview",
-	[GUIDE_SYMPTOMS] = "symptoms",
-	[GUIDE_CAUSES] = "causes",
-	[GUIDE_RELIEF] = "relief",
-	[GUIDE_PREVENTION] = "prevention",
-	[GUIDE_TREATMENT] = "treatment",
-	[GUIDE_ABOUT] = "about",
-	[GUIDE_OTHER] = "other",
-};
+#define GUIDE_KIND_ROW(id, name, mark, feed, place, tip) { name, mark, feed, place, tip },
+
+static const struct guide_kind_info kinds[] = { GUIDE_KINDS(GUIDE_KIND_ROW) };
+
+#undef GUIDE_KIND_ROW
+
+_Static_assert(sizeof kinds / sizeof kinds[0] == GUIDE_NKINDS, "one row per kind");
+
+const struct guide_kind_info *guide_kind_info(enum guide_kind kind)
+{
+	return &kinds[kind];
+}
 
 const char *guide_kind_name(enum guide_kind kind)
 {
-	return (unsigned)kind < GUIDE_NKINDS ? kind_names[kind] : NULL;
+	return (unsigned)kind < GUIDE_NKINDS ? kinds[kind].name : NULL;
 }
 
 enum guide_kind guide_kind_from_name(const char *name)
@@ -28,15 +30,39 @@ enum guide_kind guide_kind_from_name(const char *name)
 	int k;
 
 	for (k = 0; k < GUIDE_NKINDS; k++)
-		if (strcmp(kind_names[k], name) == 0)
+		if (strcmp(kinds[k].name, name) == 0)
 			return (enum guide_kind)k;
 	return GUIDE_NKINDS;
 }
 
-bool guide_kind_needs_tip(enum guide_kind kind)
+enum guide_mark guide_item_mark(const struct guide_item *it)
 {
-	/* These items are what the printed tip sheet is made of. */
-	return kind == GUIDE_RELIEF || kind == GUIDE_PREVENTION || kind == GUIDE_TREATMENT;
+	enum guide_mark m = kinds[it->page->kind].mark;
+
+	/* A tip is marked for its line on the sheet: without one there is
+	 * nothing to show, so a mark could never be seen. */
+	return m == GUIDE_MARK_TIP && !it->tip ? GUIDE_MARK_NONE : m;
+}
+
+int guide_split_id(const char *spec, char *first, size_t size, const char **rest)
+{
+	const char *slash = strchr(spec, '/');
+	size_t n;
+
+	if (!slash || (n = (size_t)(slash - spec)) >= size)
+		return 0;
+	memcpy(first, spec, n);
+	first[n] = '\0';
+	*rest = slash + 1;
+	return 1;
+}
+
+struct guide_item *guide_find_item_id(const struct guide *g, const char *id)
+{
+	char page[80];
+	const char *item;
+
+	return guide_split_id(id, page, sizeof page, &item) ? guide_find_item(g, page, item) : NULL;
 }
 
 struct guide *guide_new(void)

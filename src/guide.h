@@ -77,17 +77,50 @@ struct guide_item {
 	struct guide_pos pos;
 };
 
-/* What a page is for; the UI and the tip sheet treat some kinds specially. */
-enum guide_kind {
-	GUIDE_OVERVIEW,
-	GUIDE_SYMPTOMS,
-	GUIDE_CAUSES,
-	GUIDE_RELIEF,
-	GUIDE_PREVENTION,
-	GUIDE_TREATMENT,
-	GUIDE_ABOUT,
-	GUIDE_OTHER,
-	GUIDE_NKINDS
+/* How the items of a kind of page are chosen for the tip sheet. */
+enum guide_mark {
+	GUIDE_MARK_NONE,            /* they are not */
+	GUIDE_MARK_TIP,             /* marked one by one, when they have a tip line */
+	GUIDE_MARK_TICK             /* ticked as applying to the person (causes) */
+};
+
+/* How a kind of page feeds the tip sheet. */
+enum guide_feed {
+	GUIDE_FEED_NONE,            /* it does not */
+	GUIDE_FEED_CHOSEN,          /* the marked tips, or its default tips while none is marked */
+	GUIDE_FEED_TICKED,          /* each ticked item, with the tips it links to */
+	GUIDE_FEED_ALWAYS           /* its default tips always, marked ones added */
+};
+
+/* KIND(id, name, mark, feed, place on the sheet (1 first, 0 none), items need a tip line):
+ * every kind of page, as content names it.  A part of the sheet is headed
+ * by the guide's `sheet:` wording under the kind's name, else by the title
+ * of the first page of the kind; its default tips are the items marked
+ * `default: true`, or all of them when none is. */
+#define GUIDE_KINDS(KIND) \
+	KIND(OVERVIEW, "overview", GUIDE_MARK_NONE, GUIDE_FEED_NONE, 0, false) \
+	KIND(SYMPTOMS, "symptoms", GUIDE_MARK_NONE, GUIDE_FEED_NONE, 0, false) \
+	KIND(CAUSES, "causes", GUIDE_MARK_TICK, GUIDE_FEED_TICKED, 3, false) \
+	KIND(RELIEF, "relief", GUIDE_MARK_TIP, GUIDE_FEED_CHOSEN, 1, true) \
+	KIND(PREVENTION, "prevention", GUIDE_MARK_TIP, GUIDE_FEED_CHOSEN, 2, true) \
+	KIND(TREATMENT, "treatment", GUIDE_MARK_NONE, GUIDE_FEED_ALWAYS, 4, true) \
+	KIND(ABOUT, "about", GUIDE_MARK_NONE, GUIDE_FEED_NONE, 0, false) \
+	KIND(OTHER, "other", GUIDE_MARK_NONE, GUIDE_FEED_NONE, 0, false)
+
+#define GUIDE_KIND_ENUM(id, name, mark, feed, place, tip) GUIDE_##id,
+
+/* What a page is for. */
+enum guide_kind { GUIDE_KINDS(GUIDE_KIND_ENUM) GUIDE_NKINDS };
+
+#undef GUIDE_KIND_ENUM
+
+/* One row of GUIDE_KINDS. */
+struct guide_kind_info {
+	const char *name;
+	enum guide_mark mark;
+	enum guide_feed feed;
+	int place;
+	bool needs_tip;
 };
 
 /* A page of the guide. */
@@ -108,13 +141,10 @@ struct guide_page {
 	struct strmap *item_ids;    /* id -> item, on a page of many items (NULL otherwise) */
 };
 
-/* The tip sheet's own wording: its title and the heading of each part (NULL when the content gives none). */
+/* The tip sheet's own wording: its title and the heading of each part, by kind (NULL when the content gives none). */
 struct guide_sheet {
 	const char *title;
-	const char *relief;         /* "During a cramp" */
-	const char *prevention;     /* "To prevent cramps" */
-	const char *causes;         /* "What may be behind yours" */
-	const char *treatment;      /* "When to get help" */
+	const char *heading[GUIDE_NKINDS];  /* "During a cramp" for relief, ... */
 };
 
 /* The whole guide. */
@@ -138,14 +168,23 @@ struct guide {
 	struct arena arena;
 };
 
+/* The row of GUIDE_KINDS for kind (< GUIDE_NKINDS). */
+const struct guide_kind_info *guide_kind_info(enum guide_kind kind);
+
 /* Name of a kind as written in content ("relief"), or NULL for an out-of-range value. */
 const char *guide_kind_name(enum guide_kind kind);
 
 /* The kind named `name`, or GUIDE_NKINDS if there is none. */
 enum guide_kind guide_kind_from_name(const char *name);
 
-/* Whether items of pages of this kind must carry a tip-sheet line. */
-bool guide_kind_needs_tip(enum guide_kind kind);
+/* How the item is chosen for the tip sheet: GUIDE_MARK_TIP only for an item with a tip line. */
+enum guide_mark guide_item_mark(const struct guide_item *it);
+
+/* Split "FIRST/REST" into first (a buffer of size bytes) and *rest; return 0 when there is no slash or FIRST does not fit. */
+int guide_split_id(const char *spec, char *first, size_t size, const char **rest);
+
+/* The item named "PAGE/ITEM", or NULL. */
+struct guide_item *guide_find_item_id(const struct guide *g, const char *id);
 
 /* Fill order[0..g->npages) with every page index in reading order: the home menu's, then any page it leaves out. */
 void guide_reading_order(const struct guide *g, size_t *order);

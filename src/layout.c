@@ -24,73 +24,6 @@ const char *layout_glyph(enum layout_glyph g, bool ascii)
 	return g < GLYPH_COUNT ? glyphs[g][ascii] : "?";
 }
 
-/* ASCII for U+00C0..U+00FF, one letter each; the few that need two are
- * spelled out in ascii_of(). */
-static const char latin1_letters[] = "AAAAAAACEEEEIIII" "DNOOOOOxOUUUUYTs"
-				     "aaaaaaaceeeeiiii" "dnooooo/ouuuuyty";
-
-/* The ASCII stand-in for one code point: "" drops it (zero-width marks). */
-static const char *ascii_of(int32_t cp, char *one)
-{
-	static const struct {
-		int32_t lo, hi;
-		const char *s;
-	} map[] = {
-		{ 0x00A0, 0x00A0, " " }, { 0x00AB, 0x00AB, "\"" }, { 0x00AD, 0x00AD, "-" },
-		{ 0x00B7, 0x00B7, "." }, { 0x00BB, 0x00BB, "\"" }, { 0x00C6, 0x00C6, "AE" },
-		{ 0x00DE, 0x00DE, "Th" }, { 0x00DF, 0x00DF, "ss" }, { 0x00E6, 0x00E6, "ae" },
-		{ 0x00FE, 0x00FE, "th" }, { 0x0300, 0x036F, "" }, { 0x2000, 0x200A, " " },
-		{ 0x200B, 0x200D, "" }, { 0x2010, 0x2015, "-" }, { 0x2018, 0x201B, "'" },
-		{ 0x201C, 0x201F, "\"" }, { 0x2022, 0x2023, "*" }, { 0x2026, 0x2026, "..." },
-		{ 0x202F, 0x202F, " " }, { 0x2032, 0x2032, "'" }, { 0x2033, 0x2033, "\"" },
-		{ 0x2039, 0x2039, "<" }, { 0x203A, 0x203A, ">" }, { 0x2043, 0x2043, "*" },
-		{ 0x2190, 0x2190, "<-" }, { 0x2192, 0x2192, "->" }, { 0x2212, 0x2212, "-" },
-		{ 0xFEFF, 0xFEFF, "" },
-	};
-	size_t i;
-
-	if (cp >= 0x20 && cp < 0x7F) {
-		one[0] = (char)cp;
-		one[1] = '\0';
-		return one;
-	}
-	if (cp == '\n')
-		return "\n";
-	for (i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (cp >= map[i].lo && cp <= map[i].hi)
-			return map[i].s;
-	if (cp >= 0xC0 && cp <= 0xFF) {
-		one[0] = latin1_letters[cp - 0xC0];
-		one[1] = '\0';
-		return one;
-	}
-	return "?";
-}
-
-char *layout_ascii(const char *s, size_t n, size_t *outlen)
-{
-	/* The longest stand-in is 3 bytes for at least 1 byte of input. */
-	char *out = xmalloc(n * 3 + 1);
-	size_t i = 0, o = 0;
-
-	while (i < n) {
-		int32_t cp;
-		char one[2];
-		const char *a;
-		size_t alen;
-
-		i += text_decode(s + i, n - i, &cp);
-		a = ascii_of(cp, one);
-		alen = strlen(a);
-		memcpy(out + o, a, alen);
-		o += alen;
-	}
-	out[o] = '\0';
-	if (outlen)
-		*outlen = o;
-	return out;
-}
-
 struct layout *layout_new(bool ascii)
 {
 	struct layout *L = xcalloc(1, sizeof *L);
@@ -119,18 +52,7 @@ void layout_free(struct layout *L)
  * when the terminal needs it. */
 static char *clean(const struct layout *L, const char *s, size_t *len)
 {
-	size_t n;
-	char *t = text_sanitize(s, strlen(s), &n);
-
-	if (L->ascii) {
-		char *a = layout_ascii(t, n, &n);
-
-		free(t);
-		t = a;
-	}
-	if (len)
-		*len = n;
-	return t;
+	return text_clean(s, strlen(s), L->ascii, len);
 }
 
 struct layout_block *layout_add(struct layout *L, enum layout_kind kind, const char *text,

@@ -48,9 +48,6 @@ enum layout_glyph {
 /* The glyph `g`, as UTF-8 or as its ASCII stand-in. */
 const char *layout_glyph(enum layout_glyph g, bool ascii);
 
-/* Return a new copy of the sanitized UTF-8 s[0..n) in ASCII: accented Latin letters lose their accents, typographic quotes, dashes and bullets become their ASCII look-alikes, anything else becomes '?'; *outlen (if not NULL) gets its length. */
-char *layout_ascii(const char *s, size_t n, size_t *outlen);
-
 /* One block: its texts (owned, sanitized) and what it leads to. */
 struct layout_block {
 	enum layout_kind kind;

@@ -31,8 +31,6 @@ struct loader {
 static const char *const root_keys[] = { "guide", "sources", "pages", NULL };
 static const char *const guide_keys[] = { "title", "disclaimer", "sections", "walkthrough",
 					  "sheet", NULL };
-static const char *const sheet_keys[] = { "title", "relief", "prevention", "causes", "treatment",
-					  NULL };
 static const char *const source_keys[] = { "id", "title", "origin", "about", "sections", NULL };
 static const char *const section_keys[] = { "id", "title", NULL };
 static const char *const page_keys[] = { "id", "kind", "title", "summary", "paragraphs",
@@ -419,12 +417,23 @@ static void load_guide_map(struct loader *L, const struct ynode *v)
 	links_field(L, v, "walkthrough", "the guide", 1, 0, &g->walk, &g->nwalk);
 	sheet = ynode_get(v, "sheet");
 	if (sheet && as_map(L, sheet, "'sheet'")) {
-		check_known(L, sheet, sheet_keys, "the tip sheet's wording");
+		/* The title, then a heading for each kind of page on the
+		 * sheet, named as the kind, in the sheet's order. */
+		const char *keys[GUIDE_NKINDS + 2] = { "title" };
+		size_t n = 1;
+		int place, k;
+
+		for (place = 1; place <= GUIDE_NKINDS; place++)
+			for (k = 0; k < GUIDE_NKINDS; k++)
+				if (guide_kind_info((enum guide_kind)k)->place == place)
+					keys[n++] = guide_kind_name((enum guide_kind)k);
+		keys[n] = NULL;
+		check_known(L, sheet, keys, "the tip sheet's wording");
 		g->sheet.title = text_field(L, sheet, "title", "'sheet'", 1);
-		g->sheet.relief = text_field(L, sheet, "relief", "'sheet'", 1);
-		g->sheet.prevention = text_field(L, sheet, "prevention", "'sheet'", 1);
-		g->sheet.causes = text_field(L, sheet, "causes", "'sheet'", 1);
-		g->sheet.treatment = text_field(L, sheet, "treatment", "'sheet'", 1);
+		for (k = 0; k < GUIDE_NKINDS; k++)
+			if (guide_kind_info((enum guide_kind)k)->place)
+				g->sheet.heading[k] = text_field(L, sheet, guide_kind_name((enum guide_kind)k),
+								 "'sheet'", 1);
 	}
 }
 
@@ -495,7 +504,7 @@ static void load_item(struct loader *L, struct guide_page *page, const struct yn
 	it->id = id_field(L, v, "an item");
 	it->text = text_field(L, v, "text", "an item", 1);
 	it->tip = text_field(L, v, "tip", "an item",
-			     page->kind < GUIDE_NKINDS && guide_kind_needs_tip(page->kind));
+			     page->kind < GUIDE_NKINDS && guide_kind_info(page->kind)->needs_tip);
 	if (it->tip) {
 		size_t w = text_width(it->tip, strlen(it->tip));
 
@@ -545,9 +554,14 @@ static void load_page(struct loader *L, const struct ynode *v)
 			hint = suggest_result(&s);
 			if (hint)
 				err(L, kind, "unknown page kind '%s' (did you mean '%s'?)", kind->str, hint);
-			else
-				err(L, kind, "unknown page kind '%s'; use one of overview, symptoms, causes, relief, prevention, treatment, about, other",
-				    kind->str);
+			else {
+				char list[256] = "";
+
+				for (k = 0; k < GUIDE_NKINDS; k++)
+					snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+						 k ? ", " : "", guide_kind_name((enum guide_kind)k));
+				err(L, kind, "unknown page kind '%s'; use one of %s", kind->str, list);
+			}
 		}
 	}
 	page->title = text_field(L, v, "title", "a page", 1);

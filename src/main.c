@@ -18,6 +18,7 @@
 #include "print.h"
 #include "marks.h"
 #include "text.h"
+#include "sheet.h"
 #include "tips.h"
 #include "util.h"
 
@@ -112,17 +113,37 @@ static void set_mode(enum mode *mode, enum mode want)
 	*mode = want;
 }
 
+/* "text, markdown or html", from the format table. */
+static const char *format_names(void)
+{
+	static char list[128];
+	int f;
+
+	list[0] = '\0';
+	for (f = 0; f < TIPS_NFORMATS; f++)
+		snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+			 f == 0 ? "" : f + 1 == TIPS_NFORMATS ? " or " : ", ",
+			 tips_format_info((enum tips_format)f)->name);
+	return list;
+}
+
 /* The sheet as the person made it: their saved marks, or the defaults.
  * `ascii`: the text sheet in ASCII, for a locale that cannot show UTF-8. */
 static char *render_sheet(const struct guide *g, enum tips_format format, bool ascii, size_t *len)
 {
 	struct marks m;
-	char *warning = marks_open(&m, g), *buf;
+	struct sheet_marks sm;
+	struct sheet s;
+	char date[32], *warning = marks_open(&m, g), *buf;
 
 	if (warning)
 		warn("%s", warning);
 	free(warning);
-	buf = marks_render(&m, format, ascii, len);
+	sheet_marks_of(&m, &sm);
+	sheet_today(date, sizeof date);
+	sheet_build(&s, g, &sm, date);
+	buf = tips_render(&s, format, ascii, len);
+	sheet_free(&s);
 	marks_close(&m);
 	return buf;
 }
@@ -281,8 +302,12 @@ int main(int argc, char **argv)
 			break;
 		case OPT_FORMAT:
 			format_name = optarg;
-			if (!tips_format_from_name(optarg, &format))
-				usage_error("unknown format '%s'; use text, markdown or html", optarg);
+			if (!tips_format_from_name(optarg, &format)) {
+				char fmt[256];
+
+				snprintf(fmt, sizeof fmt, "unknown format '%%s'; use %s", format_names());
+				usage_error(fmt, optarg);
+			}
 			break;
 		case 'o':
 			output = optarg;

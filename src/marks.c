@@ -2,7 +2,6 @@
  * the sheet made from them. */
 #include "marks.h"
 
-#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,16 +22,14 @@ char *marks_open(struct marks *m, const struct guide *g)
 
 static enum state_list list_of(const struct guide_item *it)
 {
-	return it->page->kind == GUIDE_CAUSES ? STATE_CAUSES : STATE_TIPS;
+	return guide_item_mark(it) == GUIDE_MARK_TICK ? STATE_CAUSES : STATE_TIPS;
 }
 
 bool marks_markable(const struct guide_item *it)
 {
-	enum guide_kind k = it->page->kind;
-
-	/* Exactly what tips_marks_resolve() puts on the sheet, so a mark
-	 * always shows there. */
-	return k == GUIDE_CAUSES || ((k == GUIDE_RELIEF || k == GUIDE_PREVENTION) && it->tip);
+	/* The kind table decides, as it does for the sheet (sheet.c), so a
+	 * mark always shows there. */
+	return guide_item_mark(it) != GUIDE_MARK_NONE;
 }
 
 static char *id_of(const struct guide_item *it)
@@ -88,45 +85,6 @@ int marks_clear(struct marks *m, char **msg)
 {
 	state_clear(&m->st);
 	return marks_flush(m, msg);
-}
-
-/* The saved marks the content knows, as items. */
-static void resolve(const struct marks *m, struct tips_marks *tm)
-{
-	const struct state_ids *t = &m->st.lists[STATE_TIPS], *c = &m->st.lists[STATE_CAUSES];
-
-	tips_marks_resolve(tm, m->g, t->v, t->n, c->v, c->n);
-}
-
-size_t marks_count(const struct marks *m, enum state_list list)
-{
-	struct tips_marks tm;
-	size_t n;
-
-	resolve(m, &tm);
-	n = list == STATE_CAUSES ? tm.ncauses : tm.ntips;
-	tips_marks_free(&tm);
-	return n;
-}
-
-char *marks_render(const struct marks *m, enum tips_format format, bool ascii, size_t *len)
-{
-	struct tips_marks tm;
-	char date[32], *buf;
-
-	resolve(m, &tm);
-	tips_today(date, sizeof date);
-	buf = tips_render(m->g, &tm, ascii && format == TIPS_TEXT ? TIPS_TEXT_ASCII : format, date,
-			  len);
-	tips_marks_free(&tm);
-	return buf;
-}
-
-bool marks_ascii_locale(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-
-	return !(cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0));
 }
 
 void marks_close(struct marks *m)

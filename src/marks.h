@@ -1,7 +1,5 @@
-/* marks.h - the person's own tip sheet: the tips they marked and the
- * causes they ticked, kept in the state file (state.h), and the sheet made
- * from them (tips.h).  The command line and the guide share it, so both
- * always print the same sheet. */
+/* marks.h - the tips a person marked and the causes they ticked, kept in
+ * the state file (state.h).  The sheet made from them is sheet.h's. */
 #ifndef CRAMPGUIDE_MARKS_H
 #define CRAMPGUIDE_MARKS_H
 
@@ -10,7 +8,6 @@
 
 #include "guide.h"
 #include "state.h"
-#include "tips.h"
 
 /* The marks of one guide and where they are kept. */
 struct marks {
@@ -36,15 +33,6 @@ int marks_clear(struct marks *m, char **msg);
 
 /* Save what is not saved yet; return 1, or 0 with *msg a new sentence. */
 int marks_flush(struct marks *m, char **msg);
-
-/* The number of marked tips (STATE_TIPS) or ticked causes (STATE_CAUSES) that the content knows. */
-size_t marks_count(const struct marks *m, enum state_list list);
-
-/* The sheet in `format` as it prints today; `ascii` makes the text format plain ASCII (for a non-UTF-8 locale); a new buffer of *len bytes, NUL-terminated. */
-char *marks_render(const struct marks *m, enum tips_format format, bool ascii, size_t *len);
-
-/* Whether the locale's character set is something other than UTF-8, so text should fall back to ASCII. */
-bool marks_ascii_locale(void);
 
 /* Free what m holds (pending changes are not saved: call marks_flush() first). */
 void marks_close(struct marks *m);

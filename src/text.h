@@ -67,6 +67,12 @@ size_t text_lint(const char *s, size_t n, text_problem_fn *fn, void *ctx);
 /* Name of the script of a letter for messages ("Latin", "Cyrillic", "Greek"), or NULL if it is none of them. */
 const char *text_script_name(int32_t cp);
 
+/* Return a new copy of the sanitized UTF-8 s[0..n) in ASCII: accented Latin letters lose their accents, typographic quotes, dashes and bullets become their ASCII look-alikes, anything else becomes '?'; *outlen (if not NULL) gets its length. */
+char *text_ascii(const char *s, size_t n, size_t *outlen);
+
+/* Return s[0..n) sanitized and, with ascii, made ASCII: how content text is made ready for any output; *outlen (if not NULL) gets its length. */
+char *text_clean(const char *s, size_t n, bool ascii, size_t *outlen);
+
 /* Whether the locale's character set is UTF-8; when not, output falls back to ASCII. */
 bool text_locale_utf8(void);
 

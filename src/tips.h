@@ -1,43 +1,51 @@
-/* tips.h - the tip sheet: what goes on it, and how it reads as plain text,
- * Markdown or HTML.  All its wording comes from the content. */
+/* tips.h - the tip sheet (sheet.h) written as plain text, Markdown or
+ * HTML.  All its wording comes from the content. */
 #ifndef CRAMPGUIDE_TIPS_H
 #define CRAMPGUIDE_TIPS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
-#include "guide.h"
+#include "sheet.h"
 
-/* The formats a sheet can be written in; TIPS_TEXT_ASCII is the text sheet
- * for a locale that cannot show UTF-8 (letters lose their accents, quotes
- * and dashes become their ASCII look-alikes). */
-enum tips_format { TIPS_TEXT, TIPS_MARKDOWN, TIPS_HTML, TIPS_TEXT_ASCII };
+/* FORMAT(id, name, label, file extension, key, renderer): every format a
+ * sheet can be written in: its name for --format, how the save question
+ * says it, the extension it proposes, the key that answers it there, and
+ * the function in tips.c that writes it.  A new format is a row here and
+ * its renderer. */
+#define TIPS_FORMATS(FORMAT) \
+	FORMAT(TEXT, "text", "text", "txt", 't', render_text) \
+	FORMAT(MARKDOWN, "markdown", "Markdown", "md", 'm', render_markdown) \
+	FORMAT(HTML, "html", "HTML", "html", 'h', render_html)
+
+#define TIPS_FORMAT_ENUM(id, name, label, ext, key, fn) TIPS_##id,
+
+/* A format a sheet can be written in. */
+enum tips_format { TIPS_FORMATS(TIPS_FORMAT_ENUM) TIPS_NFORMATS };
+
+#undef TIPS_FORMAT_ENUM
+
+/* One row of TIPS_FORMATS. */
+struct tips_format_info {
+	const char *name;           /* "markdown" */
+	const char *label;          /* "Markdown" */
+	const char *extension;      /* "md" */
+	char key;                   /* 'm' */
+};
 
 /* Widest line of the text and Markdown sheets, so it prints on any printer. */
 #define TIPS_WIDTH 80
 
-/* What the person chose: tips they marked and causes they ticked (either may be empty). */
-struct tips_marks {
-	const struct guide_item *const *tips;
-	size_t ntips;
-	const struct guide_item *const *causes;
-	size_t ncauses;
-};
-
-/* Fill m with the items of g named by the "PAGE/ITEM" ids: tips[0..ntips) that carry a tip line, causes[0..ncauses) on causes pages; ids the content does not know are skipped. */
-void tips_marks_resolve(struct tips_marks *m, const struct guide *g, char *const *tips, size_t ntips,
-			char *const *causes, size_t ncauses);
-
-/* Free what tips_marks_resolve() allocated. */
-void tips_marks_free(struct tips_marks *m);
+/* The row of TIPS_FORMATS for format (< TIPS_NFORMATS). */
+const struct tips_format_info *tips_format_info(enum tips_format format);
 
 /* Set *format from its name ("text", "markdown", "html"); return 0 when the name is unknown. */
 int tips_format_from_name(const char *name, enum tips_format *format);
 
-/* Today's date as YYYY-MM-DD into buf (at least 11 bytes), or the date of $SOURCE_DATE_EPOCH when set, so output can be reproduced. */
-void tips_today(char *buf, size_t size);
+/* Set *format from the key that names it in the save question; return 0 when no format has it. */
+int tips_format_from_key(int key, enum tips_format *format);
 
-/* Render the sheet for `marks` (NULL for nothing marked) in `format`, dated `date`; return a new NUL-terminated buffer and its length in *len. */
-char *tips_render(const struct guide *g, const struct tips_marks *marks, enum tips_format format,
-		  const char *date, size_t *len);
+/* Write sheet s in `format`; `ascii` makes the text format plain ASCII (for a locale that cannot show UTF-8: letters lose their accents, quotes and dashes become their ASCII look-alikes); a new NUL-terminated buffer of *len bytes. */
+char *tips_render(const struct sheet *s, enum tips_format format, bool ascii, size_t *len);
 
 #endif

@@ -97,3 +97,12 @@ char *xasprintf(const char *fmt, ...)
 	va_end(ap);
 	return s;
 }
+
+size_t util_grow(size_t need, size_t cap)
+{
+	/* Half again (plus a little for tiny arrays) keeps appends linear;
+	 * xreallocarray() catches a product that overflows. */
+	size_t more = cap + cap / 2 + 8;
+
+	return more > need && more > cap ? more : need;
+}

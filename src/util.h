@@ -33,6 +33,18 @@ void *xcalloc(size_t n, size_t size);
 /* realloc of n elements of `size` bytes that dies instead of returning NULL or overflowing. */
 void *xreallocarray(void *p, size_t n, size_t size);
 
+/* The capacity to grow an array of capacity cap to for at least need elements: half again, or need if more. */
+size_t util_grow(size_t need, size_t cap);
+
+/* Make room in the array p of capacity cap for at least n elements (git's ALLOC_GROW): amortized doubling, dying on overflow. */
+#define ALLOC_GROW(p, n, cap) \
+	do { \
+		if ((n) > (cap)) { \
+			(cap) = util_grow((n), (cap)); \
+			(p) = xreallocarray((p), (cap), sizeof *(p)); \
+		} \
+	} while (0)
+
 /* strdup that dies instead of returning NULL. */
 char *xstrdup(const char *s);
 

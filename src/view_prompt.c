@@ -17,7 +17,7 @@
 struct prompt {
 	bool line;                  /* a line to type, ended by Enter */
 	char question[256];         /* sanitized */
-	const char *answers;        /* a one-key question: the keys that answer */
+	char answers[32];           /* a one-key question: the keys that answer */
 	char input[VIEW_INPUT_MAX + 1];
 	size_t ilen, max;
 	char hint[64];
@@ -113,7 +113,7 @@ void view_ask(struct viewer *V, const struct view_ask *ask)
 	snprintf(P->question, sizeof P->question, "%s", q);
 	free(q);
 	P->line = !ask->answers;
-	P->answers = ask->answers;
+	snprintf(P->answers, sizeof P->answers, "%s", ask->answers ? ask->answers : "");
 	P->max = ask->max && ask->max < VIEW_INPUT_MAX ? ask->max : VIEW_INPUT_MAX;
 	P->ilen = 0;
 	if (P->line && ask->initial) {

@@ -12,12 +12,15 @@
 #include "marks.h"
 #include "paths.h"
 #include "print.h"
+#include "sheet.h"
 #include "text.h"
+#include "tips.h"
 #include "util.h"
 
 /* The sheet screen's state. */
 struct sheet_state {
 	struct layout *preview;     /* made again after every change */
+	size_t ntips, ncauses;      /* the marks it shows */
 	enum tips_format format;    /* chosen in the save questions */
 	char name[VIEW_INPUT_MAX + 1];  /* the file name as typed, while they are open */
 };
@@ -30,6 +33,24 @@ static void release(void *data)
 static struct sheet_state *state(struct viewer *V)
 {
 	return viewer_state(V, &view_sheet_ops, sizeof(struct sheet_state), release);
+}
+
+/* The sheet in `format` as --tips writes it; its counts into S. */
+static char *render(struct viewer *V, enum tips_format format, bool ascii, size_t *len)
+{
+	struct sheet_state *S = state(V);
+	struct sheet_marks sm;
+	struct sheet sheet;
+	char date[32], *buf;
+
+	sheet_marks_of(V->marks, &sm);
+	sheet_today(date, sizeof date);
+	sheet_build(&sheet, V->g, &sm, date);
+	buf = tips_render(&sheet, format, ascii, len);
+	S->ntips = sheet.ntips;
+	S->ncauses = sheet.ncauses;
+	sheet_free(&sheet);
+	return buf;
 }
 
 void view_sheet_changed(struct viewer *V)
@@ -75,7 +96,7 @@ static struct layout *sheet_layout(struct viewer *V, const struct view *v)
 	if (S->preview)
 		return S->preview;
 	L = S->preview = layout_new(V->ascii);
-	buf = marks_render(V->marks, TIPS_TEXT, V->ascii, &len);
+	buf = render(V, TIPS_TEXT, V->ascii, &len);
 	for (p = buf, end = buf + len; p < end; p = nl + 1) {
 		char *line;
 
@@ -102,9 +123,13 @@ static struct layout *sheet_layout(struct viewer *V, const struct view *v)
 
 static void sheet_header(struct viewer *V, const struct view *v, char *buf, size_t size)
 {
-	size_t t = marks_count(V->marks, STATE_TIPS), c = marks_count(V->marks, STATE_CAUSES);
+	const struct sheet_state *S = state(V);
+	size_t t, c;
 
-	(void)v;
+	/* The counts come with the preview, made on first use. */
+	sheet_layout(V, v);
+	t = S->ntips;
+	c = S->ncauses;
 	/* The shorter wording when the long one would be cut. */
 	if (!t && !c)
 		snprintf(buf, size, "Nothing marked yet, so it has the main tips. Mark your own with %s.",
@@ -167,16 +192,12 @@ static void sheet_work(struct viewer *V)
 
 	/* As --print does: lp takes UTF-8 whatever the terminal shows, and
 	 * its output comes back through a pipe, never onto the screen. */
-	buf = marks_render(V->marks, TIPS_TEXT, false, &len);
+	buf = render(V, TIPS_TEXT, false, &len);
 	r = print_sheet(buf, len, NULL, sheet_title(V->g), &message);
 	view_say(V, "%s: %s", r == PRINT_SENT ? "Sent to the printer" : "Not printed", message);
 	free(message);
 	free(buf);
 }
-
-static const char *const extension[] = {
-	[TIPS_TEXT] = "txt", [TIPS_MARKDOWN] = "md", [TIPS_HTML] = "html", [TIPS_TEXT_ASCII] = "txt",
-};
 
 static void ask_name(struct viewer *V, const char *initial);
 
@@ -188,7 +209,7 @@ static void save(struct viewer *V, const char *path)
 	mode_t um = umask(022);
 
 	umask(um);
-	buf = marks_render(V->marks, f, V->ascii, &len);
+	buf = render(V, f, V->ascii, &len);
 	shown = text_sanitize(path, strlen(path), NULL);
 	if (atomic_write(path, buf, len, 0666 & ~um, &error))
 		view_say(V, "Saved your tip sheet to %s", shown);
@@ -258,16 +279,15 @@ static void format_answer(struct viewer *V, int answer, const char *text, size_t
 
 	(void)text;
 	(void)len;
-	S->format = answer == 'm' ? TIPS_MARKDOWN : answer == 'h' ? TIPS_HTML : TIPS_TEXT;
-	name = xasprintf("~/crampguide-tips.%s", extension[S->format]);
+	if (!tips_format_from_key(answer, &S->format))
+		S->format = TIPS_TEXT;
+	name = xasprintf("~/crampguide-tips.%s", tips_format_info(S->format)->extension);
 	ask_name(V, name);
 	free(name);
 }
 
 static void clear_answer(struct viewer *V, int answer, const char *text, size_t len)
 {
-	const struct state *st = &V->marks->st;
-	struct tips_marks before;
 	char *msg = NULL;
 	size_t i;
 
@@ -277,37 +297,54 @@ static void clear_answer(struct viewer *V, int answer, const char *text, size_t 
 		view_say(V, "Your marks are kept");
 		return;
 	}
-	tips_marks_resolve(&before, V->g, st->lists[STATE_TIPS].v, st->lists[STATE_TIPS].n,
-			   st->lists[STATE_CAUSES].v, st->lists[STATE_CAUSES].n);
 	if (!marks_clear(V->marks, &msg))
 		view_say(V, "Cleared for now, but not kept for next time: %s", msg);
 	else
 		view_say(V, "Cleared: your tip sheet has the main tips again");
-	/* Only the pages that had a mark need their boxes redrawn. */
-	for (i = 0; i < before.ntips; i++)
-		view_marks_refresh(V, before.tips[i]);
-	for (i = 0; i < before.ncauses; i++)
-		view_marks_refresh(V, before.causes[i]);
-	tips_marks_free(&before);
+	/* Every page laid out so far loses its ticks; the rest are laid out
+	 * from the marks when first shown. */
+	for (i = 0; i < V->g->npages; i++)
+		if (V->browse[i])
+			view_marks_apply(V, V->browse[i]);
+	for (i = 0; i < V->g->nwalk; i++)
+		if (V->walk[i])
+			view_marks_apply(V, V->walk[i]);
 	view_sheet_changed(V);
 	free(msg);
+}
+
+/* "Save as t: text, m: Markdown or h: HTML?" and its answers, from the format table. */
+static void ask_format(struct viewer *V)
+{
+	char question[256] = "Save as ", answers[TIPS_NFORMATS + 1];
+	int f;
+
+	for (f = 0; f < TIPS_NFORMATS; f++) {
+		const struct tips_format_info *info = tips_format_info((enum tips_format)f);
+
+		answers[f] = info->key;
+		snprintf(question + strlen(question), sizeof question - strlen(question), "%s%c: %s",
+			 f == 0 ? "" : f + 1 == TIPS_NFORMATS ? " or " : ", ", info->key, info->label);
+	}
+	answers[TIPS_NFORMATS] = '\0';
+	snprintf(question + strlen(question), sizeof question - strlen(question), "?");
+	view_ask(V, &(struct view_ask){ .question = question, .answers = answers,
+					.done = format_answer });
 }
 
 /* p, s and c on the sheet's screen. */
 static enum viewer_result sheet_key(struct viewer *V, struct view *v, enum action act)
 {
-	(void)v;
 	switch (act) {
 	case ACT_PRINT:
 		view_say(V, "Sending your tip sheet to the printer...");
 		return VIEWER_WORK;
 	case ACT_SAVE:
-		view_ask(V, &(struct view_ask){ .question = "Save as t: text, m: Markdown or h: HTML?",
-						.answers = "tmh",
-						.done = format_answer });
+		ask_format(V);
 		return VIEWER_GO_ON;
 	case ACT_CLEAR:
-		if (!marks_count(V->marks, STATE_TIPS) && !marks_count(V->marks, STATE_CAUSES))
+		sheet_layout(V, v);
+		if (!state(V)->ntips && !state(V)->ncauses)
 			view_say(V, "Nothing is marked: the sheet has the main tips");
 		else
 			view_ask(V, &(struct view_ask){

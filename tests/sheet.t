@@ -207,7 +207,8 @@ check "no lp at all: the status line says to install cups-client" \
 
 # --- saving -------------------------------------------------------------
 
-for f in text markdown html; do
+for f in $(scripts/formats); do
+	f=${f%%:*}
 	"$CRAMPGUIDE" --tips --format $f --content "$TOP/content" >"$tmp/tips.$f"
 done
 printf 'precious\n' >"$HOME/keep.txt"
@@ -240,7 +241,7 @@ check "s asks for the format, then proposes ~/crampguide-tips.txt" \
 why=$(status "$tmp/save.saved-text.txt")
 check "Enter saves it there and says where" \
 	eval 'status "$tmp/save.saved-text.txt" | grep -q "Saved your tip sheet to $HOME/crampguide-tips.txt"'
-for f in text:txt markdown:md html:html; do
+for f in $("$TOP/scripts/formats"); do
 	if cmp -s "$HOME/crampguide-tips.${f#*:}" "$tmp/tips.${f%%:*}"; then
 		ok "the saved .${f#*:} file is --tips --format ${f%%:*}, byte for byte"
 	else

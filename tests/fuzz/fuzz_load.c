@@ -25,6 +25,7 @@
 #include "plain.h"
 #include "resolve.h"
 #include "text.h"
+#include "sheet.h"
 #include "tips.h"
 #include "util.h"
 
@@ -151,19 +152,21 @@ static void fl_check_tips(const struct guide *g, const uint8_t *data, size_t siz
 {
 	static const enum tips_format formats[] = { TIPS_TEXT, TIPS_MARKDOWN, TIPS_HTML };
 	char **ids = xcalloc(g->nitems ? g->nitems : 1, sizeof(*ids));
-	struct tips_marks all;
+	struct sheet_marks all;
+	struct sheet sheets[2];
 	size_t i, k, n = 0;
 
 	for (i = 0; i < g->npages; i++)
 		for (k = 0; k < g->pages[i]->nitems && n < g->nitems; k++)
 			ids[n++] = xasprintf("%s/%s", g->pages[i]->id, g->pages[i]->items[k].id);
-	tips_marks_resolve(&all, g, ids, n, ids, n);
+	all.tips = all.causes = (const char *const *)ids;
+	all.ntips = all.ncauses = n;
+	sheet_build(&sheets[0], g, NULL, "2026-01-01");
+	sheet_build(&sheets[1], g, &all, "2026-01-01");
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
-		const struct tips_marks *marks[] = { NULL, &all };
-
 		for (k = 0; k < 2; k++) {
 			size_t len = 0;
-			char *sheet = tips_render(g, marks[k], formats[i], "2026-01-01", &len);
+			char *sheet = tips_render(&sheets[k], formats[i], false, &len);
 			const char *bad = fl_unclean(sheet, len, 1);
 
 			if (bad || strlen(sheet) != len)
@@ -171,7 +174,8 @@ static void fl_check_tips(const struct guide *g, const uint8_t *data, size_t siz
 			free(sheet);
 		}
 	}
-	tips_marks_free(&all);
+	sheet_free(&sheets[0]);
+	sheet_free(&sheets[1]);
 	for (i = 0; i < n; i++)
 		free(ids[i]);
 	free(ids);

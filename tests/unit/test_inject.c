@@ -27,6 +27,7 @@
 #include "plain.h"
 #include "print.h"
 #include "text.h"
+#include "sheet.h"
 #include "tips.h"
 
 static struct guide *g;
@@ -130,10 +131,10 @@ static void collect_fields(void)
 	field(&g->title, "guide title");
 	field(&g->disclaimer, "disclaimer");
 	field(&g->sheet.title, "sheet title");
-	field(&g->sheet.relief, "sheet relief");
-	field(&g->sheet.prevention, "sheet prevention");
-	field(&g->sheet.causes, "sheet causes");
-	field(&g->sheet.treatment, "sheet treatment");
+	field(&g->sheet.heading[GUIDE_RELIEF], "sheet relief");
+	field(&g->sheet.heading[GUIDE_PREVENTION], "sheet prevention");
+	field(&g->sheet.heading[GUIDE_CAUSES], "sheet causes");
+	field(&g->sheet.heading[GUIDE_TREATMENT], "sheet treatment");
 	for (i = 0; i < g->nsources; i++) {
 		struct guide_source *s = g->sources[i];
 
@@ -244,30 +245,52 @@ static void plain(const struct payload *p, unsigned char *seen, size_t width)
 /* Every tip marked and every cause ticked, so the sheet shows them all. */
 static void sheet(const struct payload *p, unsigned char *seen)
 {
-	static const enum tips_format formats[] = { TIPS_TEXT, TIPS_MARKDOWN, TIPS_HTML,
-						    TIPS_TEXT_ASCII };
+	static const enum tips_format formats[] = { TIPS_TEXT, TIPS_MARKDOWN, TIPS_HTML, TIPS_TEXT };
+	static const bool ascii[] = { false, false, false, true };
 	static const char *const names[] = { "--tips text", "--tips markdown", "--tips html",
 					     "--tips text (ASCII)" };
-	const struct guide_item *tips[512], *causes[512];
-	struct tips_marks m = { tips, 0, causes, 0 };
-	size_t i, j, len;
+	static char ids[512][160];
+	const char *tips[512], *causes[512];
+	struct sheet_marks m = { tips, 0, causes, 0 };
+	struct sheet sh;
+	size_t i, j, k = 0, len;
 
 	for (i = 0; i < g->npages; i++) {
-		for (j = 0; j < g->pages[i]->nitems; j++) {
+		for (j = 0; j < g->pages[i]->nitems && k < 512; j++) {
 			const struct guide_item *it = &g->pages[i]->items[j];
 
-			if (g->pages[i]->kind == GUIDE_CAUSES && m.ncauses < 512)
-				causes[m.ncauses++] = it;
-			else if (m.ntips < 512)
-				tips[m.ntips++] = it;
+			snprintf(ids[k], sizeof ids[k], "%s/%s", g->pages[i]->id, it->id);
+			if (g->pages[i]->kind == GUIDE_CAUSES)
+				causes[m.ncauses++] = ids[k];
+			else
+				tips[m.ntips++] = ids[k];
+			k++;
 		}
 	}
+	sheet_build(&sh, g, &m, "2026-01-02");
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
-		char *s = tips_render(g, &m, formats[i], "2026-01-02", &len);
+		char *s = tips_render(&sh, formats[i], ascii[i], &len);
 
 		check(s, len, names[i], p, seen);
 		free(s);
 	}
+	sheet_free(&sh);
+	/* "When to get help" shows its default tips whatever is marked: with
+	 * every item a default, each of its tips reaches the sheet too. */
+	for (i = 0; i < g->npages; i++)
+		for (j = 0; j < g->pages[i]->nitems; j++)
+			g->pages[i]->items[j].is_default = true;
+	sheet_build(&sh, g, NULL, "2026-01-02");
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+		char *s = tips_render(&sh, formats[i], ascii[i], &len);
+
+		check(s, len, names[i], p, seen);
+		free(s);
+	}
+	sheet_free(&sh);
+	for (i = 0; i < g->npages; i++)
+		for (j = 0; j < g->pages[i]->nitems; j++)
+			g->pages[i]->items[j].is_default = false;
 }
 
 static void check_layout(struct layout *L, const char *where, const struct payload *p,

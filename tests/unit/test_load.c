@@ -328,7 +328,7 @@ static void test_sheet(void **state)
 	assert_int_equal(r.d.v[0].line, 7);
 	assert_int_equal(r.d.v[0].col, 5);
 	assert_string_equal(r.d.v[0].text, "missing 'treatment' in 'sheet'; add it");
-	assert_string_equal(r.g->sheet.relief, "R");
+	assert_string_equal(r.g->sheet.heading[GUIDE_RELIEF], "R");
 	done(&r);
 }
 

@@ -16,6 +16,8 @@
 #include "guide.h"
 #include "load.h"
 #include "marks.h"
+#include "sheet.h"
+#include "tips.h"
 #include "paths.h"
 
 static struct guide *g;
@@ -59,6 +61,34 @@ static const struct guide_item *item(const char *page, const char *id)
 	return it;
 }
 
+/* What the sheet counts of m's marks: tips (STATE_TIPS) or causes. */
+static size_t count(const struct marks *m, enum state_list list)
+{
+	struct sheet_marks sm;
+	struct sheet s;
+	size_t n;
+
+	sheet_marks_of(m, &sm);
+	sheet_build(&s, g, &sm, "2026-01-02");
+	n = list == STATE_CAUSES ? s.ncauses : s.ntips;
+	sheet_free(&s);
+	return n;
+}
+
+/* The sheet m's marks make, in `format`. */
+static char *render(const struct marks *m, enum tips_format format, bool ascii, size_t *len)
+{
+	struct sheet_marks sm;
+	struct sheet s;
+	char *buf;
+
+	sheet_marks_of(m, &sm);
+	sheet_build(&s, g, &sm, "2026-01-02");
+	buf = tips_render(&s, format, ascii, len);
+	sheet_free(&s);
+	return buf;
+}
+
 static void test_markable(void **state)
 {
 	(void)state;
@@ -83,8 +113,8 @@ static void test_toggle_saves_at_once(void **state)
 	assert_null(msg);
 	assert_true(marks_has(&a, item("prevention", "potassium-foods")));
 	assert_false(marks_has(&a, item("prevention", "drink-water")));
-	assert_int_equal(marks_count(&a, STATE_TIPS), 1);
-	assert_int_equal(marks_count(&a, STATE_CAUSES), 1);
+	assert_int_equal(count(&a, STATE_TIPS), 1);
+	assert_int_equal(count(&a, STATE_CAUSES), 1);
 
 	/* A second reader (the next run) sees both without a flush. */
 	w = marks_open(&b, g);
@@ -103,13 +133,13 @@ static void test_toggle_saves_at_once(void **state)
 
 	/* Something that cannot be marked is refused and changes nothing. */
 	assert_int_equal(marks_toggle(&a, &guide_find_page(g, "symptoms")->items[0], &msg), -1);
-	assert_int_equal(marks_count(&a, STATE_TIPS), 0);
+	assert_int_equal(count(&a, STATE_TIPS), 0);
 
 	assert_int_equal(marks_clear(&a, &msg), 1);
 	assert_null(msg);
-	assert_int_equal(marks_count(&a, STATE_CAUSES), 0);
+	assert_int_equal(count(&a, STATE_CAUSES), 0);
 	assert_null(marks_open(&b, g));
-	assert_int_equal(marks_count(&b, STATE_CAUSES), 0);
+	assert_int_equal(count(&b, STATE_CAUSES), 0);
 	marks_close(&b);
 	marks_close(&a);
 }
@@ -122,17 +152,17 @@ static void test_render_follows_marks(void **state)
 
 	(void)state;
 	assert_null(marks_open(&m, g));
-	before = marks_render(&m, TIPS_TEXT, false, &len);
+	before = render(&m, TIPS_TEXT, false, &len);
 	assert_int_equal(strlen(before), len);
 	assert_null(strstr(before, "Wear supportive shoes"));
 	assert_int_equal(marks_toggle(&m, item("prevention", "supportive-footwear"), &msg), 1);
-	after = marks_render(&m, TIPS_TEXT, false, &len);
+	after = render(&m, TIPS_TEXT, false, &len);
 	assert_non_null(strstr(after, "  * Wear supportive shoes, especially if you stand for long.\n"));
 	/* The bundled content is ASCII: the fallback changes nothing. */
-	ascii = marks_render(&m, TIPS_TEXT, true, &len);
+	ascii = render(&m, TIPS_TEXT, true, &len);
 	assert_string_equal(ascii, after);
 	free(ascii);
-	ascii = marks_render(&m, TIPS_HTML, true, &len);
+	ascii = render(&m, TIPS_HTML, true, &len);
 	assert_non_null(strstr(ascii, "<!DOCTYPE html>"));
 	free(ascii);
 	assert_int_equal(marks_clear(&m, &msg), 1);

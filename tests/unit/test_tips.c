@@ -6,6 +6,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +15,7 @@
 #include "guide.h"
 #include "load.h"
 #include "text.h"
+#include "sheet.h"
 #include "tips.h"
 
 static struct guide *g;
@@ -51,18 +54,27 @@ static size_t count_lines(const char *s, size_t *widest)
 	return n;
 }
 
-static const struct guide_item *item(const char *page, const char *id)
+/* The sheet of guide h for the chosen ids (NULL: none), in `format`; the marks it counts in counted[0] (tips) and counted[1] (causes) when counted is not NULL. */
+static char *render(const struct guide *h, const struct sheet_marks *m, enum tips_format format,
+		    bool ascii, size_t *len, size_t *counted)
 {
-	const struct guide_item *it = guide_find_item(g, page, id);
+	struct sheet s;
+	char *buf;
 
-	assert_non_null(it);
-	return it;
+	sheet_build(&s, h, m, "2026-01-02");
+	buf = tips_render(&s, format, ascii, len);
+	if (counted) {
+		counted[0] = s.ntips;
+		counted[1] = s.ncauses;
+	}
+	sheet_free(&s);
+	return buf;
 }
 
 static void test_default_fits_one_page(void **state)
 {
 	size_t len, widest;
-	char *s = tips_render(g, NULL, TIPS_TEXT, "2026-01-02", &len);
+	char *s = render(g, NULL, TIPS_TEXT, false, &len, NULL);
 
 	(void)state;
 	assert_int_equal(strlen(s), len);
@@ -80,11 +92,12 @@ static void test_default_fits_one_page(void **state)
 
 static void test_marks_replace_defaults(void **state)
 {
-	const struct guide_item *tips[] = { item("prevention", "potassium-foods") };
-	const struct guide_item *causes[] = { item("causes", "dehydration") };
-	struct tips_marks m = { tips, 1, causes, 1 };
+	const char *tips[] = { "prevention/potassium-foods" };
+	const char *causes[] = { "causes/dehydration" };
+	struct sheet_marks m = { tips, 1, causes, 1 };
+	size_t counted[2];
 	size_t len;
-	char *s = tips_render(g, &m, TIPS_TEXT, "2026-01-02", &len);
+	char *s = render(g, &m, TIPS_TEXT, false, &len, counted);
 	const char *prev = strstr(s, "To prevent cramps\n"), *behind = strstr(s, "What may be behind yours\n");
 	char *prevention;
 
@@ -101,15 +114,45 @@ static void test_marks_replace_defaults(void **state)
 	assert_non_null(strstr(s, "  * Stretch the cramped muscle gently."));
 	/* ...and the ticked cause brings the tips it links to. */
 	assert_non_null(strstr(behind, "      - Drink enough water through the day."));
+	assert_int_equal(counted[0], 1);
+	assert_int_equal(counted[1], 1);
 	free(s);
+}
+
+/* A saved mark on something that cannot be marked (a "When to get help"
+ * line, a tip under a cause's list, an id the content lacks) is neither
+ * shown nor counted, and the safety criteria always stay on the sheet. */
+static void test_unmarkable_marks_ignored(void **state)
+{
+	const char *tips[] = { "treatment/blood-tests", "causes/dehydration", "nope/gone",
+			       "prevention", "relief/stretch-the-muscle/x" };
+	const char *causes[] = { "prevention/potassium-foods", "treatment/see-a-professional" };
+	struct sheet_marks m = { tips, 5, causes, 2 };
+	size_t counted[2];
+	size_t len, dlen;
+	char *s = render(g, &m, TIPS_TEXT, false, &len, counted);
+	char *d = render(g, NULL, TIPS_TEXT, false, &dlen, NULL);
+
+	(void)state;
+	assert_int_equal(counted[0], 0);
+	assert_int_equal(counted[1], 0);
+	/* The very sheet nothing marked gives, defaults and all. */
+	assert_string_equal(s, d);
+	assert_non_null(strstr(s, "See a health professional if cramps are severe or very frequent."));
+	assert_non_null(strstr(s, "See your doctor if cramps keep you from a good night's rest."));
+	assert_non_null(strstr(s, "Get checked if cramps keep going despite home remedies."));
+	assert_null(strstr(s, "blood tests"));
+	free(s);
+	free(d);
 }
 
 static void test_everything_marked(void **state)
 {
-	const struct guide_item **tips = calloc(g->nitems, sizeof(*tips));
-	const struct guide_item **causes = calloc(g->nitems, sizeof(*causes));
-	struct tips_marks m = { tips, 0, causes, 0 };
-	size_t i, j, len, widest, lines;
+	char **ids = calloc(g->nitems, sizeof(*ids));
+	const char **tips = calloc(g->nitems, sizeof(*tips));
+	const char **causes = calloc(g->nitems, sizeof(*causes));
+	struct sheet_marks m = { tips, 0, causes, 0 };
+	size_t i, j, k = 0, len, widest, lines;
 	char *s;
 
 	(void)state;
@@ -117,17 +160,24 @@ static void test_everything_marked(void **state)
 		for (j = 0; j < g->pages[i]->nitems; j++) {
 			const struct guide_item *it = &g->pages[i]->items[j];
 
+			ids[k] = malloc(strlen(g->pages[i]->id) + strlen(it->id) + 2);
+			sprintf(ids[k], "%s/%s", g->pages[i]->id, it->id);
 			if (g->pages[i]->kind == GUIDE_CAUSES)
-				causes[m.ncauses++] = it;
+				causes[m.ncauses++] = ids[k];
 			else if (it->tip)
-				tips[m.ntips++] = it;
+				tips[m.ntips++] = ids[k];
+			k++;
 		}
 	}
-	s = tips_render(g, &m, TIPS_TEXT, "2026-01-02", &len);
+	s = render(g, &m, TIPS_TEXT, false, &len, NULL);
 	lines = count_lines(s, &widest);
 	assert_true(widest <= TIPS_WIDTH);
-	assert_true(lines > 60); /* flows over more than one page, still 80 columns */
+	/* Twice the default sheet's 27 lines or so, still 80 columns. */
+	assert_true(lines > 45);
 	free(s);
+	for (i = 0; i < k; i++)
+		free(ids[i]);
+	free(ids);
 	free(tips);
 	free(causes);
 }
@@ -142,11 +192,11 @@ static void test_formats(void **state)
 	assert_true(tips_format_from_name("markdown", &f));
 	assert_int_equal(f, TIPS_MARKDOWN);
 	assert_false(tips_format_from_name("pdf", &f));
-	s = tips_render(g, NULL, TIPS_MARKDOWN, "2026-01-02", &len);
+	s = render(g, NULL, TIPS_MARKDOWN, false, &len, NULL);
 	assert_true(strncmp(s, "# My leg cramp tip sheet\n", 25) == 0);
 	assert_non_null(strstr(s, "\n## During a cramp\n\n- Stretch the cramped muscle gently.\n"));
 	free(s);
-	s = tips_render(g, NULL, TIPS_HTML, "2026-01-02", &len);
+	s = render(g, NULL, TIPS_HTML, false, &len, NULL);
 	assert_true(strncmp(s, "<!DOCTYPE html>\n", 16) == 0);
 	assert_non_null(strstr(s, "<h2>During a cramp</h2>"));
 	assert_non_null(strstr(s, "night&#39;s rest"));
@@ -172,12 +222,12 @@ static void test_escaping(void **state)
 
 	(void)state;
 	assert_true(load_buffer(h, "x.yaml", yaml, strlen(yaml), &d));
-	s = tips_render(h, NULL, TIPS_HTML, "2026-01-02", &len);
+	s = render(h, NULL, TIPS_HTML, false, &len, NULL);
 	assert_null(strstr(s, "<b>"));
 	assert_null(strstr(s, "<script>"));
 	assert_non_null(strstr(s, "A &lt;b&gt;&amp;&quot;quoted&quot;&lt;/b&gt; &#39;sheet&#39;"));
 	free(s);
-	s = tips_render(h, NULL, TIPS_MARKDOWN, "2026-01-02", &len);
+	s = render(h, NULL, TIPS_MARKDOWN, false, &len, NULL);
 	assert_non_null(strstr(s, "- \\# 1. \\[x\\](y) \\`z\\` \\<script\\>\n"));
 	assert_non_null(strstr(s, "- 12\\. not a list\n"));
 	assert_non_null(strstr(s, "\\*Not\\* advice\\_"));
@@ -206,7 +256,7 @@ static void test_ascii(void **state)
 
 	(void)state;
 	assert_true(load_buffer(h, "x.yaml", yaml, strlen(yaml), &d));
-	s = tips_render(h, NULL, TIPS_TEXT_ASCII, "2026-01-02", &len);
+	s = render(h, NULL, TIPS_TEXT, true, &len, NULL);
 	for (i = 0; i < len; i++)
 		assert_true((unsigned char)s[i] < 0x80);
 	assert_non_null(strstr(s, "Cafe \"sheet\"\n============\n"));
@@ -216,7 +266,7 @@ static void test_ascii(void **state)
 	assert_true(widest <= TIPS_WIDTH);
 	free(s);
 	/* In UTF-8 the same sheet keeps its letters. */
-	s = tips_render(h, NULL, TIPS_TEXT, "2026-01-02", &len);
+	s = render(h, NULL, TIPS_TEXT, false, &len, NULL);
 	assert_non_null(strstr(s, "  * Pur\xc3\xa9" "e \xe2\x80\x94 na\xc3\xafve"));
 	free(s);
 	guide_free(h);
@@ -228,6 +278,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_default_fits_one_page),
 		cmocka_unit_test(test_marks_replace_defaults),
+		cmocka_unit_test(test_unmarkable_marks_ignored),
 		cmocka_unit_test(test_everything_marked),
 		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_escaping),
