@@ -60,10 +60,7 @@ struct layout_block *layout_add(struct layout *L, enum layout_kind kind, const c
 {
 	struct layout_block *b;
 
-	if (L->nblocks == L->bcap) {
-		L->bcap = L->bcap ? L->bcap * 2 : 32;
-		L->blocks = xreallocarray(L->blocks, L->bcap, sizeof *L->blocks);
-	}
+	ALLOC_GROW(L->blocks, L->nblocks + 1, L->bcap);
 	b = &L->blocks[L->nblocks++];
 	memset(b, 0, sizeof *b);
 	b->kind = kind;
@@ -132,7 +129,6 @@ static void add_item_links(struct layout *L, const struct guide_item *it)
 		b->selectable = true;
 		b->page = l->page;
 		b->item = to;
-		b->index = k;
 		free(s);
 	}
 }
@@ -158,10 +154,7 @@ static void add_sources(struct layout *L, const struct guide_page *p)
 				;
 			if (k < nseen)
 				continue;
-			if (nseen == cap) {
-				cap = cap ? cap * 2 : 8;
-				seen = xreallocarray(seen, cap, sizeof *seen);
-			}
+			ALLOC_GROW(seen, nseen + 1, cap);
 			seen[nseen++] = ref->section;
 			if (nseen == 1) {
 				gap(L);
@@ -211,7 +204,6 @@ struct layout *layout_page(const struct guide_page *p, enum layout_mode mode, bo
 		b = layout_add(L, LAYOUT_PARA, p->paras[i].text, 0);
 		b->searchable = true;
 		b->page = p;
-		b->index = i;
 		gap(L);
 	}
 	if (p->nitems) {
@@ -226,7 +218,6 @@ struct layout *layout_page(const struct guide_page *p, enum layout_mode mode, bo
 			b->searchable = true;
 			b->page = p;
 			b->item = &p->items[i];
-			b->index = i;
 			if (mode == LAYOUT_BROWSE)
 				add_item_links(L, &p->items[i]);
 		}
@@ -238,7 +229,6 @@ struct layout *layout_page(const struct guide_page *p, enum layout_mode mode, bo
 			b = add_marked(L, LAYOUT_LINK, p->links[i].page->title, 0, GLYPH_ARROW);
 			b->selectable = true;
 			b->page = p->links[i].page;
-			b->index = i;
 		}
 		gap(L);
 	}
@@ -254,10 +244,7 @@ static void emit(struct layout *L, size_t block, size_t off, size_t len, size_t 
 {
 	struct layout_line *ln;
 
-	if (L->nlines == L->lcap) {
-		L->lcap = L->lcap ? L->lcap * 2 : 64;
-		L->lines = xreallocarray(L->lines, L->lcap, sizeof *L->lines);
-	}
+	ALLOC_GROW(L->lines, L->nlines + 1, L->lcap);
 	ln = &L->lines[L->nlines++];
 	ln->block = block;
 	ln->off = off;

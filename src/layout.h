@@ -64,7 +64,6 @@ struct layout_block {
 	const struct guide_page *page;  /* the page it leads to (links, entries) or belongs to */
 	const struct guide_item *item;  /* the item it is or leads to, or NULL */
 	int tag;             /* what it does, for the screen that built it */
-	size_t index;        /* its paragraph, item or link number on its page */
 	size_t first;        /* its first line at the current width */
 	size_t nlines;       /* its lines at the current width, gap included */
 };

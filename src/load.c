@@ -743,10 +743,7 @@ static char **list_files(const char *dir, size_t *n, struct diag *d)
 	while ((de = readdir(dp))) {
 		if (de->d_name[0] == '.' || !has_suffix(de->d_name, ".yaml"))
 			continue;
-		if (*n == cap) {
-			cap *= 2;
-			names = xreallocarray(names, cap, sizeof(*names));
-		}
+		ALLOC_GROW(names, *n + 1, cap);
 		names[(*n)++] = xstrdup(de->d_name);
 	}
 	closedir(dp);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strbuf.h"
 #include "text.h"
 #include "util.h"
 
@@ -69,24 +70,25 @@ static void put_item_links(FILE *out, const struct guide_item *it, size_t width)
 
 static void put_page_links(FILE *out, const struct guide_page *p, size_t width)
 {
-	char *line = xstrdup("See also:");
+	struct strbuf line = STRBUF_INIT;
 	size_t i;
 
-	for (i = 0; i < p->nlinks; i++) {
-		char *more = xasprintf("%s%s %s", line, i ? ";" : "", p->links[i].page->title);
-
-		free(line);
-		line = more;
-	}
-	plain_wrapped(out, line, width, "", "  ");
-	free(line);
+	strbuf_adds(&line, "See also:");
+	for (i = 0; i < p->nlinks; i++)
+		strbuf_addf(&line, "%s %s", i ? ";" : "", p->links[i].page->title);
+	plain_wrapped(out, strbuf_str(&line), width, "", "  ");
+	strbuf_release(&line);
 }
 
 /* A page's source sections, numbered in order of first use, so that each
  * paragraph and item can say where it comes from with a short "[1, 2]". */
+struct note {
+	const struct guide_source_section *section;
+	const struct guide_source *source;
+};
+
 struct notes {
-	const struct guide_source_section **v;
-	const struct guide_source **src;
+	struct note *v;
 	size_t n, cap;
 };
 
@@ -95,15 +97,11 @@ static size_t note_number(struct notes *nt, const struct guide_ref *r)
 	size_t k;
 
 	for (k = 0; k < nt->n; k++)
-		if (nt->v[k] == r->section)
+		if (nt->v[k].section == r->section)
 			return k + 1;
-	if (nt->n == nt->cap) {
-		nt->cap = nt->cap ? nt->cap * 2 : 8;
-		nt->v = xreallocarray(nt->v, nt->cap, sizeof(*nt->v));
-		nt->src = xreallocarray(nt->src, nt->cap, sizeof(*nt->src));
-	}
-	nt->v[nt->n] = r->section;
-	nt->src[nt->n] = r->source;
+	ALLOC_GROW(nt->v, nt->n + 1, nt->cap);
+	nt->v[nt->n].section = r->section;
+	nt->v[nt->n].source = r->source;
 	return ++nt->n;
 }
 
@@ -117,25 +115,21 @@ static int cmp_size(const void *a, const void *b)
 /* text followed by its note numbers in ascending order, e.g. "Stretch. [1, 3]". */
 static char *with_notes(struct notes *nt, const char *text, const struct guide_ref *refs, size_t n)
 {
+	struct strbuf s = STRBUF_INIT;
 	size_t *num, i;
-	char *s;
 
 	if (!n)
 		return xstrdup(text);
 	num = xreallocarray(NULL, n, sizeof(*num));
-	s = xasprintf("%s [", text);
-
 	for (i = 0; i < n; i++)
 		num[i] = note_number(nt, &refs[i]);
 	qsort(num, n, sizeof(*num), cmp_size);
-	for (i = 0; i < n; i++) {
-		char *more = xasprintf("%s%s%zu%s", s, i ? ", " : "", num[i], i + 1 == n ? "]" : "");
-
-		free(s);
-		s = more;
-	}
+	strbuf_addf(&s, "%s [", text);
+	for (i = 0; i < n; i++)
+		strbuf_addf(&s, "%s%zu", i ? ", " : "", num[i]);
+	strbuf_adds(&s, "]");
 	free(num);
-	return s;
+	return strbuf_detach(&s, NULL);
 }
 
 static void put_notes(FILE *out, const struct notes *nt, size_t width)
@@ -145,7 +139,7 @@ static void put_notes(FILE *out, const struct notes *nt, size_t width)
 	fputs("Sources:\n", out);
 	for (k = 0; k < nt->n; k++) {
 		char num[32];
-		char *line = xasprintf("%s, section \"%s\"", nt->src[k]->title, nt->v[k]->title);
+		char *line = xasprintf("%s, section \"%s\"", nt->v[k].source->title, nt->v[k].section->title);
 
 		snprintf(num, sizeof(num), "  [%zu] ", k + 1);
 		plain_wrapped(out, line, width, num, "      ");
@@ -155,7 +149,7 @@ static void put_notes(FILE *out, const struct notes *nt, size_t width)
 
 static void put_page(FILE *out, const struct guide_page *p, size_t number, size_t width)
 {
-	struct notes nt = { NULL, NULL, 0, 0 };
+	struct notes nt = { NULL, 0, 0 };
 	char prefix[32];
 	size_t i;
 
@@ -188,7 +182,6 @@ static void put_page(FILE *out, const struct guide_page *p, size_t number, size_
 	fputc('\n', out);
 	put_notes(out, &nt, width);
 	free(nt.v);
-	free(nt.src);
 }
 
 int plain_print(const struct guide *g, FILE *out, size_t width)

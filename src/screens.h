@@ -19,6 +19,24 @@ extern const struct view_ops view_home_ops, view_page_ops, view_step_ops, view_h
 /* The features that work on every screen (view_search.c, view_marks.c). */
 extern const struct view_ops view_search_ops, view_marks_ops;
 
+/* Open a question on the bottom line (view_prompt.c). */
+struct view_ask {
+	const char *question;       /* shown before the answer; sanitized here */
+	const char *answers;        /* a one-key question: the keys that answer ("yn"); NULL for a line */
+	const char *initial;        /* a line: what it starts with (NULL: empty) */
+	size_t max;                 /* a line: most bytes typed (0: VIEW_INPUT_MAX) */
+	const char *hint;           /* on the right (NULL: what Enter and Esc do) */
+	bool quiet;                 /* Esc closes it without saying "Cancelled" */
+	/* Called with the key that answered and, for a line, what was typed; never on Esc. */
+	void (*done)(struct viewer *V, int answer, const char *text, size_t len);
+};
+
+/* Longest line a question takes. */
+#define VIEW_INPUT_MAX 1024
+
+/* Ask on the bottom line; every key goes to the question until it is answered or cancelled. */
+void view_ask(struct viewer *V, const struct view_ask *ask);
+
 /* The browse layout of page index i, made on first use. */
 struct layout *view_browse_layout(struct viewer *V, size_t i);
 

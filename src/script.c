@@ -18,10 +18,7 @@ static struct script_event *add(struct script *s, enum script_kind kind)
 {
 	struct script_event *ev;
 
-	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 64;
-		s->events = xreallocarray(s->events, s->cap, sizeof *s->events);
-	}
+	ALLOC_GROW(s->events, s->n + 1, s->cap);
 	ev = &s->events[s->n++];
 	memset(ev, 0, sizeof *ev);
 	ev->kind = kind;

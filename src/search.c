@@ -173,10 +173,7 @@ static void find_all(const char *s, size_t page, size_t text, const char *q, siz
 	while (search_find(s, n, q, qn, from, &off, &len)) {
 		struct search_hit *h;
 
-		if (*count == *cap) {
-			*cap = *cap ? *cap * 2 : 16;
-			*v = xreallocarray(*v, *cap, sizeof **v);
-		}
+		ALLOC_GROW(*v, *count + 1, *cap);
 		h = &(*v)[(*count)++];
 		h->page = page;
 		h->text = text;

@@ -255,10 +255,7 @@ struct wrap {
 
 static void wrap_emit(struct wrap *w, size_t off, size_t len, size_t width)
 {
-	if (w->count == w->cap) {
-		w->cap = w->cap ? w->cap * 2 : 16;
-		w->lines = xreallocarray(w->lines, w->cap, sizeof *w->lines);
-	}
+	ALLOC_GROW(w->lines, w->count + 1, w->cap);
 	w->lines[w->count].off = off;
 	w->lines[w->count].len = len;
 	w->lines[w->count].width = width;

@@ -59,10 +59,7 @@ void *viewer_state(struct viewer *V, const void *owner, size_t size, void (*rele
 	for (i = 0; i < V->nstates; i++)
 		if (V->states[i].owner == owner)
 			return V->states[i].data;
-	if (V->nstates == V->states_cap) {
-		V->states_cap = V->states_cap ? V->states_cap * 2 : 8;
-		V->states = xreallocarray(V->states, V->states_cap, sizeof *V->states);
-	}
+	ALLOC_GROW(V->states, V->nstates + 1, V->states_cap);
 	st = &V->states[V->nstates++];
 	st->owner = owner;
 	st->data = xcalloc(1, size);
@@ -275,7 +272,7 @@ void view_show_line(struct viewer *V, struct view *v, size_t line)
 	set_top(V, v, line - first < h ? first : line);
 }
 
-void view_page_down(struct viewer *V, struct view *v)
+void view_scroll_screen(struct viewer *V, struct view *v)
 {
 	int h = view_height(V, v);
 
@@ -287,10 +284,7 @@ struct view *view_push(struct viewer *V, const struct view_ops *ops, size_t page
 {
 	struct view *v;
 
-	if (V->depth == V->cap) {
-		V->cap = V->cap ? V->cap * 2 : 16;
-		V->stack = xreallocarray(V->stack, V->cap, sizeof *V->stack);
-	}
+	ALLOC_GROW(V->stack, V->depth + 1, V->cap);
 	v = &V->stack[V->depth++];
 	v->ops = ops;
 	v->page = page;
@@ -610,7 +604,7 @@ static enum viewer_result generic_key(struct viewer *V, struct view *v, enum act
 		break;
 	}
 	case ACT_PAGE_DOWN:
-		view_page_down(V, v);
+		view_scroll_screen(V, v);
 		break;
 	case ACT_TOP:
 		set_top(V, v, 0);

@@ -158,7 +158,7 @@ bool view_at_end(struct viewer *V, const struct view *v);
 void view_show_line(struct viewer *V, struct view *v, size_t line);
 
 /* Scroll v down a screen. */
-void view_page_down(struct viewer *V, struct view *v);
+void view_scroll_screen(struct viewer *V, struct view *v);
 
 /* Say something on the status line until the next key (printf format). */
 void view_say(struct viewer *V, const char *fmt, ...)
@@ -175,23 +175,5 @@ void *viewer_state(struct viewer *V, const void *owner, size_t size, void (*rele
 
 /* A layout `owner` keeps in V (NULL until it makes one), freed with V. */
 struct layout **viewer_layout_slot(struct viewer *V, const void *owner);
-
-/* Open a question on the bottom line (view_prompt.c). */
-struct view_ask {
-	const char *question;       /* shown before the answer; sanitized here */
-	const char *answers;        /* a one-key question: the keys that answer ("yn"); NULL for a line */
-	const char *initial;        /* a line: what it starts with (NULL: empty) */
-	size_t max;                 /* a line: most bytes typed (0: VIEW_INPUT_MAX) */
-	const char *hint;           /* on the right (NULL: what Enter and Esc do) */
-	bool quiet;                 /* Esc closes it without saying "Cancelled" */
-	/* Called with the key that answered and, for a line, what was typed; never on Esc. */
-	void (*done)(struct viewer *V, int answer, const char *text, size_t len);
-};
-
-/* Longest line a question takes. */
-#define VIEW_INPUT_MAX 1024
-
-/* Ask on the bottom line; every key goes to the question until it is answered or cancelled. */
-void view_ask(struct viewer *V, const struct view_ask *ask);
 
 #endif

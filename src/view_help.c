@@ -99,7 +99,7 @@ static void help_open(struct viewer *V, struct view *v, size_t block)
 {
 	(void)block;
 	if (!view_at_end(V, v))
-		view_page_down(V, v);
+		view_scroll_screen(V, v);
 	else
 		view_say(V, "End of the help: %s goes back", view_key_name(ACT_BACK));
 }

@@ -89,7 +89,7 @@ static void page_open(struct viewer *V, struct view *v, size_t block)
 	if (block == LAYOUT_NONE) {
 		/* Enter with nothing chosen reads on, like the walk-through. */
 		if (!view_at_end(V, v))
-			view_page_down(V, v);
+			view_scroll_screen(V, v);
 		else
 			view_say(V, "End of the page: %s goes back", view_key_name(ACT_BACK));
 		return;

@@ -1,7 +1,7 @@
 /* view_prompt.c - the bottom line as a place to type or to answer: one
  * overlay for the search line, the file name and questions answered with
  * one key ("Replace it? y/n"). */
-#include "view.h"
+#include "screens.h"
 
 #include <limits.h>
 #include <stdio.h>
