@@ -39,35 +39,37 @@ static void missing_page(struct diag *d, const struct guide *g, const struct gui
 
 static int resolve_link(struct guide *g, struct guide_link *l, const char *where, struct diag *d)
 {
-	const char *slash = strchr(l->spec, '/');
+	const char *item_id = NULL;
 	char page_id[80];
-	size_t np = slash ? (size_t)(slash - l->spec) : strlen(l->spec);
 
 	/* Ids were checked at load time to be at most 64 bytes. */
-	if (np >= sizeof(page_id))
+	if (!strchr(l->spec, '/')) {
+		if (strlen(l->spec) >= sizeof(page_id))
+			return 0;
+		strcpy(page_id, l->spec);
+	} else if (!guide_split_id(l->spec, page_id, sizeof page_id, &item_id)) {
 		return 0;
-	memcpy(page_id, l->spec, np);
-	page_id[np] = '\0';
+	}
 	l->page = guide_find_page(g, page_id);
 	if (!l->page) {
 		missing_page(d, g, l, where, page_id);
 		return 0;
 	}
-	if (!slash)
+	if (!item_id)
 		return 1;
-	l->item = guide_find_item(g, page_id, slash + 1);
+	l->item = guide_find_item(g, page_id, item_id);
 	if (!l->item) {
 		struct suggest s;
 		const char *hint;
 		size_t i;
 
-		suggest_init(&s, slash + 1);
+		suggest_init(&s, item_id);
 		for (i = 0; i < l->page->nitems; i++)
 			suggest_try(&s, l->page->items[i].id);
 		hint = suggest_result(&s);
 		diag_at(d, l->pos.file, l->pos.line, l->pos.col,
 			"%s '%s': page '%s' has no item '%s'%s%s%s", where, l->spec, page_id,
-			slash + 1, hint ? " (did you mean '" : "; check the id", hint ? hint : "",
+			item_id, hint ? " (did you mean '" : "; check the id", hint ? hint : "",
 			hint ? "'?)" : "");
 		return 0;
 	}
@@ -87,16 +89,14 @@ static int resolve_links(struct guide *g, struct guide_link *v, size_t n, const 
 
 static int resolve_ref(struct guide *g, struct guide_ref *r, struct diag *d)
 {
-	const char *slash = strchr(r->spec, '/');
+	const char *section_id;
 	char source_id[80];
-	size_t ns = (size_t)(slash - r->spec), i;
 	struct suggest s;
 	const char *hint;
+	size_t i;
 
-	if (!slash || ns >= sizeof(source_id))
+	if (!guide_split_id(r->spec, source_id, sizeof source_id, &section_id))
 		return 0;
-	memcpy(source_id, r->spec, ns);
-	source_id[ns] = '\0';
 	r->source = guide_find_source(g, source_id);
 	if (!r->source) {
 		suggest_init(&s, source_id);
@@ -110,19 +110,19 @@ static int resolve_ref(struct guide *g, struct guide_ref *r, struct diag *d)
 		return 0;
 	}
 	for (i = 0; i < r->source->nsections; i++) {
-		if (strcmp(r->source->sections[i].id, slash + 1) == 0) {
+		if (strcmp(r->source->sections[i].id, section_id) == 0) {
 			r->section = &r->source->sections[i];
 			return 1;
 		}
 	}
 	/* Only a reference that is wrong pays for the suggestion. */
-	suggest_init(&s, slash + 1);
+	suggest_init(&s, section_id);
 	for (i = 0; i < r->source->nsections; i++)
 		suggest_try(&s, r->source->sections[i].id);
 	hint = suggest_result(&s);
 	diag_at(d, r->pos.file, r->pos.line, r->pos.col,
 		"source reference '%s': source '%s' has no section '%s'%s%s%s", r->spec, source_id,
-		slash + 1, hint ? " (did you mean '" : "; check its 'sections'", hint ? hint : "",
+		section_id, hint ? " (did you mean '" : "; check its 'sections'", hint ? hint : "",
 		hint ? "'?)" : "");
 	return 0;
 }
