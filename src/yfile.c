@@ -344,16 +344,6 @@ int yfile_feed(void *data, unsigned char *out, size_t size, size_t *got)
 }
 
 
-/* Forget the messages added to d after its first n. */
-void yfile_drop_messages(struct diag *d, size_t n)
-{
-	while (d->n > n) {
-		d->n--;
-		free(d->v[d->n].file);
-		free(d->v[d->n].text);
-	}
-}
-
 /* Whether the file holds a NEL (U+0085, C2 85 in UTF-8): YAML reads it as
  * a line break, yfile_check() refuses it. */
 int yfile_has_nel(const struct ydoc *doc)
@@ -398,12 +388,12 @@ int yfile_whole(struct ydoc *doc, struct diag *d, size_t before)
 	doc->lines = NULL;
 	doc->nlines = doc->lines_cap = doc->scanned = 0;
 	if (err) {
-		yfile_drop_messages(d, before);
+		diag_truncate(d, before);
 		diag_file(d, doc->path, "cannot read: %s", strerror(err));
 		return 0;
 	}
 	if (had > YTREE_MAX_BYTES || len > YTREE_MAX_BYTES) {
-		yfile_drop_messages(d, before);
+		diag_truncate(d, before);
 		diag_file(d, doc->path, "the file is over the limit of %zu MiB for a content file; split it into smaller files",
 			  YTREE_MAX_BYTES >> 20);
 		return 0;

@@ -30,9 +30,6 @@ void yfile_release(struct ydoc *doc, unsigned line);
 /* Stop streaming and hold the whole file, read again from its start, for yfile_check(); on a read error or a file grown past the limit, report that instead of d's messages after its first `before`, and return 0. */
 int yfile_whole(struct ydoc *doc, struct diag *d, size_t before);
 
-/* Forget the messages added to d after its first n. */
-void yfile_drop_messages(struct diag *d, size_t n);
-
 /* The number of lines of doc's file (read so far), making the line table if it was not yet. */
 size_t yfile_nlines(const struct ydoc *doc);
 

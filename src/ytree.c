@@ -404,7 +404,7 @@ static int parse(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 	if (doc->len >= 2 && ((doc->buf[0] == '\xFF' && doc->buf[1] == '\xFE') ||
 			      (doc->buf[0] == '\xFE' && doc->buf[1] == '\xFF')))
 		return yfile_check(doc, d);
-	before = d->n;
+	before = diag_count(d);
 	ok = build(doc, d, v);
 	/* libyaml refuses the bytes yfile_check() does (invalid UTF-8, NUL,
 	 * controls) but NEL, but names only the first, or stops sooner at a
@@ -419,7 +419,7 @@ static int parse(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 		return 0;
 	if (!yfile_check(doc, &scan)) {
 		ok = 0;
-		yfile_drop_messages(d, before);
+		diag_truncate(d, before);
 		diag_append(d, &scan);
 	}
 	diag_free(&scan);
