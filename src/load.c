@@ -62,7 +62,7 @@ static void err(struct loader *L, const struct ynode *at, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, n < 0 ? 1 : (size_t)n + 1, fmt, ap);
 	va_end(ap);
-	diag_at(L->d, L->doc->path, at->line, at->col, "%s", msg);
+	diag_at(L->d, L->doc->file.path, at->line, at->col, "%s", msg);
 	free(msg);
 }
 
@@ -606,7 +606,7 @@ static void load_root(struct loader *L, const struct ynode *root)
 	size_t i;
 
 	if (!root) {
-		diag_file(L->d, L->doc->path,
+		diag_file(L->d, L->doc->file.path,
 			  "the file is empty; give it 'pages:' (or 'guide:', 'sources:') or delete it");
 		return;
 	}
@@ -646,11 +646,10 @@ static void load_entry(void *ctx, const struct ydoc *doc, const char *key, const
 /* Read, parse and decode one file (from buf[0..len) unless read_file).
  *
  * Sources, pages and the guide mapping are decoded while the file is
- * parsed, so that only one page is ever held as a tree (and a big file's
- * bytes can be let go behind it).  A file that turns out not to parse is
- * not decoded at all, as if it had been parsed first: its messages are kept
- * aside until the parse has succeeded, and what it put into the guide is
- * taken out again when it fails. */
+ * parsed, so that only one page is ever held as a tree.  A file that
+ * turns out not to parse is not decoded at all, as if it had been parsed
+ * first: its messages are kept aside until the parse has succeeded, and
+ * what it put into the guide is taken out again when it fails. */
 static void load_file(struct loader *L, const char *path, int read_file, const char *buf,
 		      size_t len)
 {
