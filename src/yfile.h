@@ -1,4 +1,4 @@
-/* yfile.h - a content file's bytes, below the tree of ytree.h: read whole,
+/* yfile.h - a content file's bytes, below the YAML tree: read whole,
  * checked byte by byte, and the table of line starts that maps a byte
  * offset to a line and column and back.  It parses nothing: ytree.c uses
  * it, never the other way round. */
