@@ -159,6 +159,20 @@ void diag_append(struct diag *d, const struct diag *from)
 	}
 }
 
+size_t diag_count(const struct diag *d)
+{
+	return d->n;
+}
+
+void diag_truncate(struct diag *d, size_t n)
+{
+	while (d->n > n) {
+		d->n--;
+		free(d->v[d->n].file);
+		free(d->v[d->n].text);
+	}
+}
+
 size_t diag_count_file(const struct diag *d, const char *file)
 {
 	/* Stored names are cleaned; a raw name with a control character or a

@@ -38,6 +38,12 @@ void diag_file(struct diag *d, const char *file, const char *fmt, ...)
 /* Add each message of `from` to d, in order, under d's limits. */
 void diag_append(struct diag *d, const struct diag *from);
 
+/* How many messages d holds. */
+size_t diag_count(const struct diag *d);
+
+/* Forget every message after d's first n (those added since diag_count() was n). */
+void diag_truncate(struct diag *d, size_t n);
+
 /* How many messages are about `file`. */
 size_t diag_count_file(const struct diag *d, const char *file);
 

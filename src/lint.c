@@ -22,7 +22,7 @@ struct ctx {
 	struct diag *d;
 	size_t count;
 	unsigned more_line, more_col; /* where the first unreported problem is */
-	size_t start, end; /* the scalar's source text in doc->buf, once spanned */
+	size_t start, end; /* the scalar's source text in doc->file.buf, once spanned */
 	int quoted;        /* a double-quoted scalar, where escapes are decoded */
 	int spanned;       /* start, end and quoted are set */
 };
@@ -112,7 +112,7 @@ static size_t escape_at(const char *s, size_t n, int32_t *cp)
 static int find_cp(const struct ctx *c, int32_t cp, const char *enc, size_t elen, size_t k,
 		   struct place *at)
 {
-	const char *s = c->doc->buf;
+	const char *s = c->doc->file.buf;
 	int raw_ok = cp != '\r' && cp != 0x85;
 	size_t i = c->start;
 
@@ -151,7 +151,7 @@ static int find_bytes(const struct ctx *c, const char *needle, size_t nlen, size
 		      struct place *at)
 {
 	size_t before = count_in(c->node->str, off, needle, nlen), i = c->start;
-	const char *s = c->doc->buf;
+	const char *s = c->doc->file.buf;
 
 	while (i + nlen <= c->end) {
 		const char *p = memchr(s + i, needle[0], c->end - i - nlen + 1);
@@ -200,11 +200,11 @@ static void span(struct ctx *c)
 		return;
 	c->start = ydoc_offset(c->doc, c->node->line, c->node->col);
 	c->end = ydoc_offset(c->doc, c->node->end_line, c->node->end_col);
-	if (c->end > c->doc->len)
-		c->end = c->doc->len;
+	if (c->end > c->doc->file.len)
+		c->end = c->doc->file.len;
 	if (c->start > c->end)
 		c->start = c->end;
-	c->quoted = c->start < c->end && c->doc->buf[c->start] == '"';
+	c->quoted = c->start < c->end && c->doc->file.buf[c->start] == '"';
 	c->spanned = 1;
 }
 
@@ -228,22 +228,22 @@ static void report(const struct text_problem *p, void *arg)
 	/* Escapes are ASCII by construction, so quoting one is safe. */
 	if (at.esc_len)
 		snprintf(how, sizeof(how), " (written as '%.*s')", (int)at.esc_len,
-			 c->doc->buf + at.off);
+			 c->doc->file.buf + at.off);
 	switch (p->kind) {
 	case TEXT_PROBLEM_INVALID_UTF8:
-		diag_at(c->d, c->doc->path, line, col,
+		diag_at(c->d, c->doc->file.path, line, col,
 			"invalid UTF-8 in '%s'; save the file as UTF-8 text", c->key);
 		break;
 	case TEXT_PROBLEM_CONTROL:
 	case TEXT_PROBLEM_BIDI:
-		diag_at(c->d, c->doc->path, line, col, "%s U+%04X in '%s'%s; delete it",
+		diag_at(c->d, c->doc->file.path, line, col, "%s U+%04X in '%s'%s; delete it",
 			p->kind == TEXT_PROBLEM_BIDI ? "bidirectional control" : "control character",
 			(unsigned)p->cp, c->key, how);
 		break;
 	case TEXT_PROBLEM_MIXED_SCRIPT: {
 		const char *script = text_script_name(p->cp);
 
-		diag_at(c->d, c->doc->path, line, col,
+		diag_at(c->d, c->doc->file.path, line, col,
 			"the word '%.*s' in '%s' mixes Latin and %s letters (U+%04X looks like a Latin letter but is not); retype it",
 			(int)p->len, v + p->off, c->key, script ? script : "other", (unsigned)p->cp);
 		break;
@@ -265,7 +265,7 @@ size_t lint_scalar(const struct ydoc *doc, const struct ynode *node, const char 
 	c.quoted = c.spanned = 0;
 	text_lint(node->str, node->len, report, &c);
 	if (c.count > LINT_MAX_REPORTS)
-		diag_at(d, doc->path, c.more_line, c.more_col,
+		diag_at(d, doc->file.path, c.more_line, c.more_col,
 			"%zu more text problems in '%s' from here on, not listed one by one; fix the ones above and check again",
 			c.count - LINT_MAX_REPORTS, key);
 	return c.count;

@@ -60,7 +60,7 @@ static void err(struct loader *L, const struct ynode *at, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, n < 0 ? 1 : (size_t)n + 1, fmt, ap);
 	va_end(ap);
-	diag_at(L->d, L->doc->path, at->line, at->col, "%s", msg);
+	diag_at(L->d, L->doc->file.path, at->line, at->col, "%s", msg);
 	free(msg);
 }
 
@@ -620,7 +620,7 @@ static void load_root(struct loader *L, const struct ynode *root)
 	size_t i;
 
 	if (!root) {
-		diag_file(L->d, L->doc->path,
+		diag_file(L->d, L->doc->file.path,
 			  "the file is empty; give it 'pages:' (or 'guide:', 'sources:') or delete it");
 		return;
 	}
@@ -660,11 +660,10 @@ static void load_entry(void *ctx, const struct ydoc *doc, const char *key, const
 /* Read, parse and decode one file (from buf[0..len) unless read_file).
  *
  * Sources, pages and the guide mapping are decoded while the file is
- * parsed, so that only one page is ever held as a tree (and a big file's
- * bytes can be let go behind it).  A file that turns out not to parse is
- * not decoded at all, as if it had been parsed first: its messages are kept
- * aside until the parse has succeeded, and what it put into the guide is
- * taken out again when it fails. */
+ * parsed, so that only one page is ever held as a tree.  A file that
+ * turns out not to parse is not decoded at all, as if it had been parsed
+ * first: its messages are kept aside until the parse has succeeded, and
+ * what it put into the guide is taken out again when it fails. */
 static void load_file(struct loader *L, const char *path, int read_file, const char *buf,
 		      size_t len)
 {
@@ -705,11 +704,11 @@ static void load_file(struct loader *L, const char *path, int read_file, const c
 int load_buffer(struct guide *g, const char *path, const char *buf, size_t len, struct diag *d)
 {
 	struct loader L = { g, d, NULL, NULL, strmap_new(), 0 };
-	size_t before = d->n;
+	size_t before = diag_count(d);
 
 	load_file(&L, path, 0, buf, len);
 	strmap_free(L.refs);
-	return d->n == before;
+	return diag_count(d) == before;
 }
 
 static int has_suffix(const char *s, const char *suffix)
@@ -756,7 +755,7 @@ struct guide *load_guide(const char *dir, struct diag *d)
 {
 	struct guide *g = guide_new();
 	struct loader L = { g, d, NULL, NULL, strmap_new(), 0 };
-	size_t i, n, before = d->n;
+	size_t i, n, before = diag_count(d);
 	char **names = list_files(dir, &n, d);
 
 	if (names && n == 0)
@@ -773,13 +772,13 @@ struct guide *load_guide(const char *dir, struct diag *d)
 	strmap_free(L.refs);
 	/* What the whole guide lacks is only known once every file was read:
 	 * a file that failed would make these claims wrong. */
-	if (d->n == before && !g->pos.file)
+	if (diag_count(d) == before && !g->pos.file)
 		diag_file(d, dir, "no file has the 'guide' mapping (title, disclaimer, sections, walkthrough); add one, for example in guide.yaml");
-	if (d->n == before && g->npages == 0)
+	if (diag_count(d) == before && g->npages == 0)
 		diag_file(d, dir, "the content has no pages; add files with 'pages:'");
-	if (d->n == before)
+	if (diag_count(d) == before)
 		resolve_guide(g, d);
-	if (d->n != before) {
+	if (diag_count(d) != before) {
 		guide_free(g);
 		return NULL;
 	}

@@ -1,42 +1,49 @@
-/* yfile.h - a content file's bytes, below the tree of ytree.h: read whole
- * or, when big, while it is parsed; checked byte by byte; and the table of
- * line starts behind ydoc_position() and ydoc_offset(). */
+/* yfile.h - a content file's bytes, below the YAML tree: read whole,
+ * checked byte by byte, and the table of line starts that maps a byte
+ * offset to a line and column and back.  It parses nothing: ytree.c uses
+ * it, never the other way round. */
 #ifndef CRAMPGUIDE_YFILE_H
 #define CRAMPGUIDE_YFILE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
-#include "ytree.h"
 
-/* Whether doc's file has had enough messages in d (YTREE_MAX_ERRORS) to stop looking for more. */
-int yfile_too_many(const struct ydoc *doc, const struct diag *d);
+/* Largest content file accepted, checked before any of it is read. */
+#define YFILE_MAX_BYTES ((size_t)4 * 1024 * 1024)
 
-/* Check every byte of doc->buf[0..len) (UTF-16, invalid UTF-8, NUL, controls, NEL), reporting each at its line and column; return 1 when there is none. */
-int yfile_check(struct ydoc *doc, struct diag *d);
+/* A file's bytes and, once a position is asked for, its line table. */
+struct yfile {
+	const char *path;
+	char *buf;                  /* the file's bytes, owned */
+	size_t len;
+	uint32_t *lines;            /* byte offset of each line start (NULL before first use) */
+	size_t nlines;
+};
+
+/* Read the regular file `path` whole into f (at most YFILE_MAX_BYTES); on failure report why to d and return 0. */
+int yfile_read(struct yfile *f, const char *path, struct diag *d);
+
+/* Set f up to hold a copy of buf[0..len) as if read from `path`. */
+void yfile_copy(struct yfile *f, const char *path, const char *buf, size_t len);
+
+/* Check every byte (UTF-16, invalid UTF-8, NUL, controls, NEL), reporting each at its line and column, at most max of them; return 1 when there is none. */
+int yfile_check(const struct yfile *f, struct diag *d, size_t max);
 
 /* Whether the file holds a NEL (U+0085): libyaml reads it as a line break, yfile_check() refuses it. */
-int yfile_has_nel(const struct ydoc *doc);
+int yfile_has_nel(const struct yfile *f);
 
-/* Set doc up to read the big file fd while it is parsed (doc->input); return 0 when it cannot, and the file is to be read whole. */
-int yfile_stream(struct ydoc *doc, int fd);
+/* The number of lines of the file, making the line table if it was not yet. */
+size_t yfile_nlines(const struct yfile *f);
 
-/* libyaml's read handler for a streamed doc (data): up to size next bytes into out, their number in *got; 0 on a read error or past the size limit. */
-int yfile_feed(void *data, unsigned char *out, size_t size, size_t *got);
+/* Convert a byte offset of the file into a 1-based line and column (columns count characters). */
+void yfile_position(const struct yfile *f, size_t off, unsigned *line, unsigned *col);
 
-/* Give back the bytes of a streamed file before line `line` (1-based): nothing looks at them again. */
-void yfile_release(struct ydoc *doc, unsigned line);
+/* Convert a 1-based line and column back into a byte offset of the file (its length past the last line). */
+size_t yfile_offset(const struct yfile *f, unsigned line, unsigned col);
 
-/* Stop streaming and hold the whole file, read again from its start, for yfile_check(); on a read error or a file grown past the limit, report that instead of d's messages after its first `before`, and return 0. */
-int yfile_whole(struct ydoc *doc, struct diag *d, size_t before);
-
-/* Forget the messages added to d after its first n. */
-void yfile_drop_messages(struct diag *d, size_t n);
-
-/* The number of lines of doc's file (read so far), making the line table if it was not yet. */
-size_t yfile_nlines(const struct ydoc *doc);
-
-/* Free doc's bytes and its line table. */
-void yfile_free(struct ydoc *doc);
+/* Free f's bytes and its line table. */
+void yfile_free(struct yfile *f);
 
 #endif

@@ -5,19 +5,11 @@
  * entry of a visited list is handed over and freed as soon as it is read. */
 #include "ytree.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <yaml.h>
 
-#include "fileio.h"
-#include "text.h"
 #include "util.h"
-#include "yfile.h"
 
 /* The children of the collections still open, in one vector: each open
  * collection owns the slice from its `first` to the end. */
@@ -35,19 +27,24 @@ static void pending_push(struct pending *p, struct ynode *node)
 	p->v[p->n++] = node;
 }
 
+/* Whether doc's file has had enough messages in d to stop looking for more. */
+static int too_many(const struct ydoc *doc, const struct diag *d)
+{
+	return diag_count_file(d, doc->file.path) >= YTREE_MAX_ERRORS;
+}
+
 /* Whether mark m is on a line the file does not have.  libyaml ends a
  * last line that has no line break with one of its own, so at the end of
  * such a file its mark is at column 0 of the line after the last.  A file
- * read whole that ends in a line break has no such line, so the line
- * table (made on demand) is not asked for it: loading costs no more.  A
- * file read while it is parsed has its table made as it is read (and its
- * first bytes may be gone by now). */
+ * that ends in a line break has no such line, so the line table (made on
+ * demand) is not asked for it: loading costs no more. */
 static int past_last_line(const struct ydoc *doc, const yaml_mark_t *m)
 {
-	if (!doc->input && doc->len > 0 &&
-	    (doc->buf[doc->len - 1] == '\n' || doc->buf[doc->len - 1] == '\r'))
+	const struct yfile *f = &doc->file;
+
+	if (f->len > 0 && (f->buf[f->len - 1] == '\n' || f->buf[f->len - 1] == '\r'))
 		return 0;
-	return m->line >= yfile_nlines(doc);
+	return m->line >= yfile_nlines(f);
 }
 
 /* A parser mark as a 1-based line and column; one past the end of the
@@ -58,7 +55,7 @@ static inline void mark_position(const struct ydoc *doc, const yaml_mark_t *m, u
 	/* Two tests for the millions of marks of a big guide; the rest only
 	 * for a mark at column 0. */
 	if (m->column == 0 && m->line > 0 && past_last_line(doc, m)) {
-		ydoc_position(doc, doc->len, line, col);
+		yfile_position(&doc->file, doc->file.len, line, col);
 		return;
 	}
 	*line = (unsigned)m->line + 1;
@@ -93,7 +90,7 @@ static int refuse_extras(struct ydoc *doc, struct diag *d, const yaml_event_t *e
 		return 1;
 	mark_position(doc, &ev->start_mark, &line, &col);
 	if (anchor) {
-		diag_at(d, doc->path, line, col,
+		diag_at(d, doc->file.path, line, col,
 			"anchor '&%s' is not allowed; content never needs anchors or aliases, write the text out in full",
 			(const char *)anchor);
 		return 0;
@@ -104,7 +101,7 @@ static int refuse_extras(struct ydoc *doc, struct diag *d, const yaml_event_t *e
 		const char *t = (const char *)tag;
 		int is_core = strncmp(t, core, sizeof(core) - 1) == 0;
 
-		diag_at(d, doc->path, line, col,
+		diag_at(d, doc->file.path, line, col,
 			"tag '%s%s' is not allowed; remove it (content needs no tags)",
 			is_core ? "!!" : "", is_core ? t + sizeof(core) - 1 : t);
 		return 0;
@@ -161,7 +158,7 @@ static int check_keys(struct ydoc *doc, struct diag *d, const struct ynode *map)
 		struct ynode *k = map->kids[2 * i];
 
 		if (k->kind != YNODE_SCALAR) {
-			diag_at(d, doc->path, k->line, k->col,
+			diag_at(d, doc->file.path, k->line, k->col,
 				"expected a key name, found %s; keys are single words like 'title'",
 				ynode_kind_name(k));
 			ok = 0;
@@ -173,11 +170,11 @@ static int check_keys(struct ydoc *doc, struct diag *d, const struct ynode *map)
 	for (i = 1; i < nk; i++) {
 		if (keys[i]->len == keys[i - 1]->len &&
 		    memcmp(keys[i]->str, keys[i - 1]->str, keys[i]->len) == 0) {
-			diag_at(d, doc->path, keys[i]->line, keys[i]->col,
+			diag_at(d, doc->file.path, keys[i]->line, keys[i]->col,
 				"duplicate key '%s' (first given at line %u, column %u); keep one",
 				keys[i]->str, keys[i - 1]->line, keys[i - 1]->col);
 			ok = 0;
-			if (yfile_too_many(doc, d))
+			if (too_many(doc, d))
 				break;
 		}
 	}
@@ -191,18 +188,18 @@ static void parser_error(struct ydoc *doc, struct diag *d, const yaml_parser_t *
 	unsigned line, col, cline, ccol;
 
 	if (p->error == YAML_READER_ERROR) {
-		ydoc_position(doc, p->problem_offset, &line, &col);
-		diag_at(d, doc->path, line, col, "%s", problem);
+		yfile_position(&doc->file, p->problem_offset, &line, &col);
+		diag_at(d, doc->file.path, line, col, "%s", problem);
 	} else if (p->error == YAML_MEMORY_ERROR) {
-		diag_file(d, doc->path, "out of memory while reading the file");
+		diag_file(d, doc->file.path, "out of memory while reading the file");
 	} else if (p->context) {
 		mark_position(doc, &p->problem_mark, &line, &col);
 		mark_position(doc, &p->context_mark, &cline, &ccol);
-		diag_at(d, doc->path, line, col, "%s %s (started at line %u, column %u)", problem,
+		diag_at(d, doc->file.path, line, col, "%s %s (started at line %u, column %u)", problem,
 			p->context, cline, ccol);
 	} else {
 		mark_position(doc, &p->problem_mark, &line, &col);
-		diag_at(d, doc->path, line, col, "%s", problem);
+		diag_at(d, doc->file.path, line, col, "%s", problem);
 	}
 }
 
@@ -241,14 +238,10 @@ static const char *visited_key(const struct ydoc_visitor *v, const struct frame 
 static void visit_entry(struct ydoc *doc, const struct ydoc_visitor *v, const char *key,
 			struct pending *pend, struct arena_mark mark, int ok)
 {
-	const struct ynode *node = pend->v[pend->n - 1];
-	unsigned end = node->end_line;
-
 	if (ok)
-		v->entry(v->ctx, doc, key, node);
+		v->entry(v->ctx, doc, key, pend->v[pend->n - 1]);
 	pend->n--;
 	arena_reset(&doc->arena, mark);
-	yfile_release(doc, end);
 }
 
 static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
@@ -261,10 +254,7 @@ static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 
 	if (!yaml_parser_initialize(&parser))
 		die("out of memory; close some programs and try again");
-	if (doc->input)
-		yaml_parser_set_input(&parser, yfile_feed, doc);
-	else
-		yaml_parser_set_input_string(&parser, (const unsigned char *)doc->buf, doc->len);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)doc->file.buf, doc->file.len);
 	while (!done) {
 		struct ynode *node = NULL;
 		unsigned ev_line, ev_col;
@@ -278,7 +268,7 @@ static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 		}
 		mark_position(doc, &ev.start_mark, &ev_line, &ev_col);
 		if (doc->nnodes >= YTREE_MAX_NODES) {
-			diag_at(d, doc->path, ev_line, ev_col,
+			diag_at(d, doc->file.path, ev_line, ev_col,
 				"more than %d values in one file; split it into smaller files",
 				YTREE_MAX_NODES);
 			yaml_event_delete(&ev);
@@ -291,14 +281,14 @@ static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 			break;
 		case YAML_DOCUMENT_START_EVENT:
 			if (++docs > 1) {
-				diag_at(d, doc->path, ev_line, ev_col,
+				diag_at(d, doc->file.path, ev_line, ev_col,
 					"a second document ('---') in one file; put it in a file of its own");
 				ok = 0;
 				done = 1;
 			}
 			break;
 		case YAML_ALIAS_EVENT:
-			diag_at(d, doc->path, ev_line, ev_col,
+			diag_at(d, doc->file.path, ev_line, ev_col,
 				"alias '*%s' is not allowed; content never needs anchors or aliases, write the text out in full",
 				(const char *)ev.data.alias.anchor);
 			ok = 0;
@@ -310,7 +300,7 @@ static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 			if (!refuse_extras(doc, d, &ev, ev.data.scalar.anchor, ev.data.scalar.tag,
 					   ev.data.scalar.plain_implicit || ev.data.scalar.quoted_implicit)) {
 				ok = 0;
-				done = yfile_too_many(doc, d);
+				done = too_many(doc, d);
 			}
 			node = new_node(doc, YNODE_SCALAR, &ev);
 			node->str = arena_strndup(&doc->arena, (const char *)ev.data.scalar.value,
@@ -333,10 +323,10 @@ static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 
 			if (!refuse_extras(doc, d, &ev, anchor, tag, implicit)) {
 				ok = 0;
-				done = yfile_too_many(doc, d);
+				done = too_many(doc, d);
 			}
 			if (depth == YTREE_MAX_DEPTH) {
-				diag_at(d, doc->path, ev_line, ev_col,
+				diag_at(d, doc->file.path, ev_line, ev_col,
 					"nested more than %d levels deep; content never needs more, check the indentation",
 					YTREE_MAX_DEPTH);
 				ok = 0;
@@ -364,14 +354,12 @@ static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 			pend.n = f->first;
 			if (f->node->kind == YNODE_MAP && !check_keys(doc, d, f->node)) {
 				ok = 0;
-				done = yfile_too_many(doc, d);
+				done = too_many(doc, d);
 			}
 			if (depth == 2 && stack[1].visit && stack[1].node->kind == YNODE_SEQ) {
 				visit_entry(doc, v, stack[1].visit, &pend, f->mark, ok);
-			} else if (depth == 1 && f->visit && f->node->kind == YNODE_MAP) {
-				if (ok)
-					v->entry(v->ctx, doc, f->visit, f->node);
-				yfile_release(doc, f->node->end_line);
+			} else if (depth == 1 && f->visit && f->node->kind == YNODE_MAP && ok) {
+				v->entry(v->ctx, doc, f->visit, f->node);
 			}
 			break;
 		}
@@ -387,24 +375,26 @@ static int build(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 	return ok;
 }
 
-/* Check and parse doc->buf[0..doc->len), which doc owns from here on (for
- * a file read while it is parsed: the bytes read so far). */
+/* Check and parse the bytes of doc->file. */
 static int parse(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 {
+	const struct yfile *f = &doc->file;
 	struct diag scan = { NULL, 0, 0 };
 	size_t before;
 	int ok;
 
-	if (doc->len > YTREE_MAX_BYTES) {
-		diag_file(d, doc->path, "the file is over the limit of %zu MiB for a content file; split it into smaller files",
-			  YTREE_MAX_BYTES >> 20);
+	/* Bytes given to ydoc_parse(), or a file that grew after yfile_read()
+	 * measured it. */
+	if (f->len > YFILE_MAX_BYTES) {
+		diag_file(d, f->path, "the file is over the limit of %zu MiB for a content file; split it into smaller files",
+			  YFILE_MAX_BYTES >> 20);
 		return 0;
 	}
 	/* libyaml would read these as UTF-16 rather than refuse them. */
-	if (doc->len >= 2 && ((doc->buf[0] == '\xFF' && doc->buf[1] == '\xFE') ||
-			      (doc->buf[0] == '\xFE' && doc->buf[1] == '\xFF')))
-		return yfile_check(doc, d);
-	before = d->n;
+	if (f->len >= 2 && ((f->buf[0] == '\xFF' && f->buf[1] == '\xFE') ||
+			    (f->buf[0] == '\xFE' && f->buf[1] == '\xFF')))
+		return yfile_check(f, d, YTREE_MAX_ERRORS);
+	before = diag_count(d);
 	ok = build(doc, d, v);
 	/* libyaml refuses the bytes yfile_check() does (invalid UTF-8, NUL,
 	 * controls) but NEL, but names only the first, or stops sooner at a
@@ -413,13 +403,11 @@ static int parse(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 	 * it, their messages (every bad byte, at its own column) replace the
 	 * parser's: as if they had been checked first, with no cost to a file
 	 * that parses. */
-	if (ok && !yfile_has_nel(doc))
+	if (ok && !yfile_has_nel(f))
 		return 1;
-	if (doc->input && !yfile_whole(doc, d, before))
-		return 0;
-	if (!yfile_check(doc, &scan)) {
+	if (!yfile_check(f, &scan, YTREE_MAX_ERRORS)) {
 		ok = 0;
-		yfile_drop_messages(d, before);
+		diag_truncate(d, before);
 		diag_append(d, &scan);
 	}
 	diag_free(&scan);
@@ -429,66 +417,25 @@ static int parse(struct ydoc *doc, struct diag *d, const struct ydoc_visitor *v)
 int ydoc_parse(struct ydoc *doc, const char *path, const char *buf, size_t len, struct diag *d,
 	       const struct ydoc_visitor *v)
 {
-	char *copy = xmalloc(len + 1);
-
-	memcpy(copy, buf, len);
-	copy[len] = '\0';
 	memset(doc, 0, sizeof(*doc));
-	doc->path = path;
-	doc->buf = copy;
-	doc->len = len;
+	yfile_copy(&doc->file, path, buf, len);
 	return parse(doc, d, v);
 }
 
 int ydoc_load(struct ydoc *doc, const char *path, struct diag *d, const struct ydoc_visitor *v)
 {
-	struct stat st;
-	char *buf;
-	size_t len = 0;
-	int fd, err = 0;
-
 	memset(doc, 0, sizeof(*doc));
-	doc->path = path;
-	/* O_NONBLOCK: a FIFO named *.yaml must not hang the program. */
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0) {
-		diag_file(d, path, "cannot open: %s", strerror(errno));
-		return 0;
-	}
-	if (fstat(fd, &st) < 0) {
-		diag_file(d, path, "cannot read: %s", strerror(errno));
-		close(fd);
-		return 0;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		diag_file(d, path, "not a regular file; content files are plain *.yaml files");
-		close(fd);
-		return 0;
-	}
-	if ((unsigned long long)st.st_size > YTREE_MAX_BYTES) {
-		diag_file(d, path, "the file is %llu bytes, over the limit of %zu MiB for a content file; split it into smaller files",
-			  (unsigned long long)st.st_size, YTREE_MAX_BYTES >> 20);
-		close(fd);
-		return 0;
-	}
-	if ((size_t)st.st_size >= YTREE_STREAM_MIN && yfile_stream(doc, fd)) {
-		int ok = parse(doc, d, v);
+	return yfile_read(&doc->file, path, d) && parse(doc, d, v);
+}
 
-		close(fd);
-		return ok;
-	}
-	buf = fileio_read_fd(fd, (size_t)st.st_size, YTREE_MAX_BYTES, &len);
-	err = errno;
-	close(fd);
-	if (!buf) {
-		diag_file(d, path, "cannot read: %s", strerror(err));
-		return 0;
-	}
-	/* The buffer becomes the document's: a copy would double the memory
-	 * a big file costs while it is parsed. */
-	doc->buf = buf;
-	doc->len = len;
-	return parse(doc, d, v);
+void ydoc_position(const struct ydoc *doc, size_t off, unsigned *line, unsigned *col)
+{
+	yfile_position(&doc->file, off, line, col);
+}
+
+size_t ydoc_offset(const struct ydoc *doc, unsigned line, unsigned col)
+{
+	return yfile_offset(&doc->file, line, col);
 }
 
 const struct ynode *ynode_get(const struct ynode *map, const char *key)
@@ -523,6 +470,6 @@ const char *ynode_kind_name(const struct ynode *node)
 void ydoc_free(struct ydoc *doc)
 {
 	arena_free(&doc->arena);
-	yfile_free(doc);
+	yfile_free(&doc->file);
 	doc->root = NULL;
 }

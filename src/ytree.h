@@ -10,13 +10,11 @@
 #define CRAMPGUIDE_YTREE_H
 
 #include <stddef.h>
-#include <stdint.h>
 
 #include "arena.h"
 #include "diag.h"
+#include "yfile.h"
 
-/* Largest content file accepted, checked before any parsing. */
-#define YTREE_MAX_BYTES ((size_t)4 * 1024 * 1024)
 /* Deepest nesting of mappings and lists accepted (the schema needs 6). */
 #define YTREE_MAX_DEPTH 8
 /* Most values (scalars, lists, mappings) in one file: a node costs far more
@@ -39,26 +37,12 @@ struct ynode {
 	size_t n;                   /* list items, or mapping pairs */
 };
 
-/* Files from this size on are read while they are parsed, and the bytes
- * already decoded are given back as the parse goes on. */
-#ifndef YTREE_STREAM_MIN
-#define YTREE_STREAM_MIN ((size_t)256 * 1024)
-#endif
-
-struct ydoc_input;
-
 /* A parsed file: its bytes (kept for mapping text positions) and its tree. */
 struct ydoc {
-	const char *path;
-	char *buf;                  /* the file; for a big file, only from what is still needed on */
-	size_t len;                 /* bytes read so far (all of them once parsed) */
-	uint32_t *lines;            /* byte offset of each line start (NULL before first use) */
-	size_t nlines, lines_cap;
-	size_t scanned;             /* buf[0..scanned) has been looked at for line breaks */
+	struct yfile file;          /* path, bytes and line table */
 	struct ynode *root;         /* NULL when the file had errors or no document */
 	size_t nnodes;
 	struct arena arena;
-	struct ydoc_input *input;   /* the file being read while it is parsed, or NULL */
 };
 
 /* Hands parts of the tree to the caller as soon as they are read: each
@@ -80,10 +64,10 @@ int ydoc_load(struct ydoc *doc, const char *path, struct diag *d, const struct y
 int ydoc_parse(struct ydoc *doc, const char *path, const char *buf, size_t len, struct diag *d,
 	       const struct ydoc_visitor *v);
 
-/* Convert a byte offset of the file into a 1-based line and column (columns count characters). */
+/* Convert a byte offset of the file into a 1-based line and column (columns count characters), as yfile_position(). */
 void ydoc_position(const struct ydoc *doc, size_t off, unsigned *line, unsigned *col);
 
-/* Convert a 1-based line and column back into a byte offset of the file. */
+/* Convert a 1-based line and column back into a byte offset of the file, as yfile_offset(). */
 size_t ydoc_offset(const struct ydoc *doc, unsigned line, unsigned col);
 
 /* The value of key `key` in mapping node `map`, or NULL. */

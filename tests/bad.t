@@ -211,9 +211,9 @@ else
 fi
 rm -rf "${tmp:?}/big" "${tmp:?}/four-mib"
 
-# A file read while it is parsed (256 KiB and more) that ends in '---'
-# with no line break: libyaml's position for the empty document is on the
-# line after the last, which the message must not name.
+# A big file (300 KB) that ends in '---' with no line break: libyaml's
+# position for the empty document is on the line after the last, which
+# the message must not name.
 base stream-end
 { printf '#'; head -c 300000 /dev/zero | tr '\0' x; printf '\n---'; } >"$tmp/stream-end/end.yaml"
 gen_expected stream-end \

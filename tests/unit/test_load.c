@@ -13,6 +13,7 @@
 #include "guide.h"
 #include "load.h"
 #include "resolve.h"
+#include "yfile.h"
 
 /* A small valid guide the tests add one broken file to. */
 static const char base[] =
@@ -417,6 +418,42 @@ static void test_bytes(void **state)
 	done(&r);
 }
 
+/* Line breaks counted as libyaml counts them (CR LF, CR, NEL, LS), after a
+ * byte-order mark, and columns in characters, both ways. */
+static void test_yfile_positions(void **state)
+{
+	static const char s[] = "\xEF\xBB\xBF" "a\r\nb\rc\xC2\x85" "d\xE2\x80\xA8" "\xC3\xA9x";
+	struct yfile f;
+	struct diag d = { NULL, 0, 0 };
+	unsigned line, col;
+
+	(void)state;
+	yfile_copy(&f, "p.yaml", s, sizeof(s) - 1);
+	assert_int_equal(yfile_nlines(&f), 5);
+	yfile_position(&f, 3, &line, &col);
+	assert_true(line == 1 && col == 1);
+	yfile_position(&f, 9, &line, &col);
+	assert_true(line == 3 && col == 2);
+	yfile_position(&f, 17, &line, &col);
+	assert_true(line == 5 && col == 2);
+	yfile_position(&f, f.len, &line, &col);
+	assert_true(line == 5 && col == 3);
+	assert_int_equal(yfile_offset(&f, 3, 2), 9);
+	assert_int_equal(yfile_offset(&f, 5, 3), f.len);
+	assert_int_equal(yfile_offset(&f, 6, 1), f.len);
+	assert_int_equal(yfile_offset(&f, 0, 1), f.len);
+	assert_true(yfile_has_nel(&f));
+	assert_false(yfile_check(&f, &d, 20));
+	assert_int_equal(diag_count(&d), 1);
+	assert_true(d.v[0].line == 3 && d.v[0].col == 2);
+	diag_at(&d, "p.yaml", 9, 9, "another");
+	diag_truncate(&d, 1);
+	assert_int_equal(diag_count(&d), 1);
+	assert_string_equal(d.v[0].text, "control character U+0085 is not allowed; delete it");
+	diag_free(&d);
+	yfile_free(&f);
+}
+
 static void test_lint(void **state)
 {
 	(void)state;
@@ -476,6 +513,7 @@ int main(void)
 		cmocka_unit_test(test_two_documents),
 		cmocka_unit_test(test_empty_file),
 		cmocka_unit_test(test_bytes),
+		cmocka_unit_test(test_yfile_positions),
 		cmocka_unit_test(test_lint),
 		cmocka_unit_test(test_all_errors_reported),
 	};
