@@ -39,6 +39,18 @@ bool guide_kind_needs_tip(enum guide_kind kind)
 	return kind == GUIDE_RELIEF || kind == GUIDE_PREVENTION || kind == GUIDE_TREATMENT;
 }
 
+bool guide_valid_id(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > GUIDE_ID_MAX || s[0] < 'a' || s[0] > 'z')
+		return false;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return false;
+	return true;
+}
+
 struct guide *guide_new(void)
 {
 	struct guide *g = xcalloc(1, sizeof(*g));

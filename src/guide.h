@@ -147,6 +147,12 @@ enum guide_kind guide_kind_from_name(const char *name);
 /* Whether items of pages of this kind must carry a tip-sheet line. */
 bool guide_kind_needs_tip(enum guide_kind kind);
 
+/* Longest id of a page, an item or a source. */
+#define GUIDE_ID_MAX 64
+
+/* Whether s[0..n) is an id: 1 to GUIDE_ID_MAX of a-z, 0-9 and '-', starting with a letter (the one rule for content and saved marks). */
+bool guide_valid_id(const char *s, size_t n);
+
 /* Return a new, empty guide. */
 struct guide *guide_new(void);
 
