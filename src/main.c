@@ -12,7 +12,7 @@
 #include "guide.h"
 #include "load.h"
 #include "paths.h"
-#include "atomic.h"
+#include "store.h"
 #include "plain.h"
 #include "print.h"
 #include "marks.h"
@@ -142,7 +142,7 @@ static int run_tips(const struct guide *g, enum tips_format format, const char *
 		} else {
 			status = finish_output();
 		}
-	} else if (!atomic_write(output, buf, len, 0666 & ~current_umask(), &error)) {
+	} else if (!store_write(output, buf, len, 0666 & ~current_umask(), &error)) {
 		char *safe = shown(error); /* it names the file */
 
 		warn("%s; choose another file with -o FILE", safe);

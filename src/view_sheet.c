@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "atomic.h"
+#include "store.h"
 #include "marks.h"
 #include "paths.h"
 #include "print.h"
@@ -293,7 +293,7 @@ static void save(struct viewer *V, const char *path)
 	umask(um);
 	buf = marks_render(V->marks, f, V->ascii, &len);
 	shown = text_sanitize(path, strlen(path), NULL);
-	if (atomic_write(path, buf, len, 0666 & ~um, &error))
+	if (store_write(path, buf, len, 0666 & ~um, &error))
 		view_say(V, "Saved your tip sheet to %s", shown);
 	else
 		view_say(V, "Not saved: %s", error);
