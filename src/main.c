@@ -186,7 +186,7 @@ static int run_guide(const struct guide *g, struct ui_options *ui)
 	ui->marks = &m;
 	ui->notice = notice;
 	status = ui_run(g, ui);
-	if (m.st.njournal && !marks_flush(&m, &msg))
+	if (!marks_flush(&m, &msg))
 		warn("your marks could not be kept for next time: %s", msg);
 	free(msg);
 	free(notice);

@@ -48,8 +48,8 @@ static const struct guide_item *find(const struct guide *g, const char *id)
 	return guide_find_item(g, page, slash + 1);
 }
 
-void tips_marks_resolve(struct tips_marks *m, const struct guide *g, char *const *tips, size_t ntips,
-			char *const *causes, size_t ncauses)
+void tips_marks_resolve(struct tips_marks *m, const struct guide *g, const char *const *tips, size_t ntips,
+			const char *const *causes, size_t ncauses)
 {
 	const struct guide_item **t = xreallocarray(NULL, ntips + 1, sizeof(*t));
 	const struct guide_item **c = xreallocarray(NULL, ncauses + 1, sizeof(*c));

@@ -24,8 +24,8 @@ struct tips_marks {
 };
 
 /* Fill m with the items of g named by the "PAGE/ITEM" ids: tips[0..ntips) that carry a tip line, causes[0..ncauses) on causes pages; ids the content does not know are skipped. */
-void tips_marks_resolve(struct tips_marks *m, const struct guide *g, char *const *tips, size_t ntips,
-			char *const *causes, size_t ncauses);
+void tips_marks_resolve(struct tips_marks *m, const struct guide *g, const char *const *tips, size_t ntips,
+			const char *const *causes, size_t ncauses);
 
 /* Free what tips_marks_resolve() allocated. */
 void tips_marks_free(struct tips_marks *m);

@@ -191,7 +191,7 @@ static struct layout *sheet_layout(struct viewer *V, const struct view *v)
 
 static void sheet_header(struct viewer *V, const struct view *v, char *buf, size_t size)
 {
-	size_t t = marks_count(V->marks, STATE_TIPS), c = marks_count(V->marks, STATE_CAUSES);
+	size_t t = marks_count(V->marks, MARKS_TIPS), c = marks_count(V->marks, MARKS_CAUSES);
 
 	(void)v;
 	/* The shorter wording when the long one would be cut. */
@@ -362,17 +362,17 @@ static void format_answer(struct viewer *V, int answer)
 
 static void clear_answer(struct viewer *V, int answer)
 {
-	const struct state *st = &V->marks->st;
 	struct tips_marks before;
 	char *msg = NULL;
-	size_t i;
+	size_t i, nt, nc;
+	const char *const *t = marks_ids(V->marks, MARKS_TIPS, &nt);
+	const char *const *c = marks_ids(V->marks, MARKS_CAUSES, &nc);
 
 	if (answer != 'y') {
 		view_say(V, "Your marks are kept");
 		return;
 	}
-	tips_marks_resolve(&before, V->g, st->lists[STATE_TIPS].v, st->lists[STATE_TIPS].n,
-			   st->lists[STATE_CAUSES].v, st->lists[STATE_CAUSES].n);
+	tips_marks_resolve(&before, V->g, t, nt, c, nc);
 	if (!marks_clear(V->marks, &msg))
 		view_say(V, "Cleared for now, but not kept for next time: %s", msg);
 	else
@@ -405,7 +405,7 @@ enum viewer_result view_sheet_action(struct viewer *V, enum action act)
 				 format_answer);
 		break;
 	case ACT_CLEAR:
-		if (!marks_count(V->marks, STATE_TIPS) && !marks_count(V->marks, STATE_CAUSES))
+		if (!marks_count(V->marks, MARKS_TIPS) && !marks_count(V->marks, MARKS_CAUSES))
 			view_say(V, "Nothing is marked: the sheet has the main tips");
 		else
 			view_prompt_keys(V, "Clear all your marks and ticks? y: yes, n: no", "yn",

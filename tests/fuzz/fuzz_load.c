@@ -157,7 +157,7 @@ static void fl_check_tips(const struct guide *g, const uint8_t *data, size_t siz
 	for (i = 0; i < g->npages; i++)
 		for (k = 0; k < g->pages[i]->nitems && n < g->nitems; k++)
 			ids[n++] = xasprintf("%s/%s", g->pages[i]->id, g->pages[i]->items[k].id);
-	tips_marks_resolve(&all, g, ids, n, ids, n);
+	tips_marks_resolve(&all, g, (const char *const *)ids, n, (const char *const *)ids, n);
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
 		const struct tips_marks *marks[] = { NULL, &all };
 
