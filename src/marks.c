@@ -179,11 +179,17 @@ static int on_file(void *ctx, const char *path, const char *buf, size_t len, str
 	return 1;
 }
 
-/* The file could not be read: said in full the first time. */
+/* The file could not be read: said in full the first time (why is
+ * already clean, the path from the environment is not). */
 static char *unreadable(struct marks *m, const char *why)
 {
-	if (m->told)
-		return xasprintf("%s cannot be read, so it is not saved over", m->path);
+	if (m->told) {
+		char *s = xasprintf("%s cannot be read, so it is not saved over", m->path);
+		char *t = diag_one_line(s, strlen(s));
+
+		free(s);
+		return t;
+	}
 	m->told = true;
 	return xasprintf("Your saved marks could not be read: %s. Fix that, or remove the file; until "
 			 "then your marks are kept for this run only and not saved over it.", why);
