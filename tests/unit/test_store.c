@@ -606,8 +606,11 @@ static void test_unreadable(void **unused)
 		msg = marks_open(&m, NULL);
 		if (!msg || !strstr(msg, "tips.yaml: cannot open it: Permission denied. Fix that"))
 			_exit(11);
+		free(msg);
 		if (flip(&m, MARKS_TIPS, "c/d", &msg) != 1 || !msg)
 			_exit(12);
+		free(msg);
+		marks_close(&m);
 		_exit(0);
 	}
 	assert_int_equal(waitpid(pid, &status, 0), pid);
@@ -834,7 +837,11 @@ static void test_save_disk_full(void **unused)
 			_exit(11);
 		if (!strstr(msg, "cannot write ") || !strstr(msg, "tips.yaml: File too large"))
 			_exit(12);
-		_exit(m.nunsaved == 1 ? 0 : 13);
+		free(msg);
+		if (m.nunsaved != 1)
+			_exit(13);
+		marks_close(&m);
+		_exit(0);
 	}
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFEXITED(status));
