@@ -51,7 +51,7 @@ valgrind: $(BIN)
 FUZZ_SECONDS  ?= 600
 FUZZ_CC       ?= clang
 FUZZ_DIR       = build/fuzz
-FUZZ_TARGETS   = load text state
+FUZZ_TARGETS   = load text marks
 FUZZ_BINS      = $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 FUZZ_LIB_OBJS  = $(filter-out $(FUZZ_DIR)/main.o,$(SRCS:src/%.c=$(FUZZ_DIR)/%.o))
 FUZZ_SANITIZE  = address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

@@ -65,6 +65,18 @@ struct guide_item *guide_find_item_id(const struct guide *g, const char *id)
 	return guide_split_id(id, page, sizeof page, &item) ? guide_find_item(g, page, item) : NULL;
 }
 
+bool guide_valid_id(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > GUIDE_ID_MAX || s[0] < 'a' || s[0] > 'z')
+		return false;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return false;
+	return true;
+}
+
 struct guide *guide_new(void)
 {
 	struct guide *g = xcalloc(1, sizeof(*g));

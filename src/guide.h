@@ -189,6 +189,12 @@ struct guide_item *guide_find_item_id(const struct guide *g, const char *id);
 /* Fill order[0..g->npages) with every page index in reading order: the home menu's, then any page it leaves out. */
 void guide_reading_order(const struct guide *g, size_t *order);
 
+/* Longest id of a page, an item or a source. */
+#define GUIDE_ID_MAX 64
+
+/* Whether s[0..n) is an id: 1 to GUIDE_ID_MAX of a-z, 0-9 and '-', starting with a letter (the one rule for content and saved marks). */
+bool guide_valid_id(const char *s, size_t n);
+
 /* Return a new, empty guide. */
 struct guide *guide_new(void);
 

@@ -38,7 +38,7 @@ static const char *const page_keys[] = { "id", "kind", "title", "summary", "para
 static const char *const para_keys[] = { "text", "sources", NULL };
 static const char *const item_keys[] = { "id", "text", "tip", "default", "sources", "links", NULL };
 
-#define ID_MAX 64
+#define ID_MAX GUIDE_ID_MAX
 #define TIP_MAX_WIDTH 72
 
 static void err(struct loader *L, const struct ynode *at, const char *fmt, ...)
@@ -105,18 +105,6 @@ static void check_known(struct loader *L, const struct ynode *map, const char *c
 			err(L, k, "unknown key '%s' in %s; the known keys are: %s", k->str, what, list);
 		}
 	}
-}
-
-static int is_id(const char *s, size_t n)
-{
-	size_t i;
-
-	if (n == 0 || n > ID_MAX || s[0] < 'a' || s[0] > 'z')
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-			return 0;
-	return 1;
 }
 
 static int is_space_cp(int32_t cp)
@@ -277,7 +265,7 @@ static const char *text_field(struct loader *L, const struct ynode *map, const c
 
 static const char *id_text(struct loader *L, const struct ynode *v, const char *key)
 {
-	if (!is_id(v->str, v->len)) {
+	if (!guide_valid_id(v->str, v->len)) {
 		err(L, v, "invalid id '%s' for '%s'; use 1 to %d of a-z, 0-9 and '-', starting with a letter",
 		    v->str, key, ID_MAX);
 		return NULL;
@@ -329,8 +317,9 @@ static int split_spec(const char *s, size_t n, int single_ok)
 	const char *slash = memchr(s, '/', n);
 
 	if (!slash)
-		return single_ok && is_id(s, n);
-	return is_id(s, (size_t)(slash - s)) && is_id(slash + 1, n - (size_t)(slash - s) - 1);
+		return single_ok && guide_valid_id(s, n);
+	return guide_valid_id(s, (size_t)(slash - s)) &&
+	       guide_valid_id(slash + 1, n - (size_t)(slash - s) - 1);
 }
 
 static void refs_field(struct loader *L, const struct ynode *map, const char *what,

@@ -13,7 +13,7 @@
 #include "load.h"
 #include "loop.h"
 #include "paths.h"
-#include "atomic.h"
+#include "store.h"
 #include "plain.h"
 #include "print.h"
 #include "marks.h"
@@ -164,7 +164,7 @@ static int run_tips(const struct guide *g, enum tips_format format, const char *
 		} else {
 			status = finish_output();
 		}
-	} else if (!atomic_write(output, buf, len, 0666 & ~current_umask(), &error)) {
+	} else if (!store_write(output, buf, len, 0666 & ~current_umask(), &error)) {
 		char *safe = shown(error); /* it names the file */
 
 		warn("%s; choose another file with -o FILE", safe);
@@ -208,7 +208,7 @@ static int run_guide(const struct guide *g, struct loop_options *ui)
 	ui->marks = &m;
 	ui->notice = notice;
 	status = loop_run(g, ui);
-	if (m.st.njournal && !marks_flush(&m, &msg))
+	if (!marks_flush(&m, &msg))
 		warn("your marks could not be kept for next time: %s", msg);
 	free(msg);
 	free(notice);

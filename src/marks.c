@@ -1,28 +1,280 @@
-/* marks.c - the person's marks, loaded once, saved on every change, and
- * the sheet made from them. */
+/* marks.c - the person's marks: read once, each change saved at once
+ * through the store, and the sheet made from them. */
 #include "marks.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "store.h"
 #include "util.h"
+#include "ytree.h"
+
+_Static_assert(STORE_MAX_BYTES <= YFILE_MAX_BYTES, "a marks file the store reads, YAML can");
+
+static const char header[] =
+	"# crampguide tip sheet: the tips you marked and the causes you ticked\n";
+
+static const char *const list_keys[MARKS_NLISTS] = { "tips", "causes" };
+
+/* A change this guide made: id is now marked (on) or not. */
+struct marks_change {
+	enum marks_list list;
+	bool on;
+	char *id;
+};
+
+static size_t set_find(const struct marks_set *s, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < s->n && strcmp(s->v[i], id) != 0; i++)
+		;
+	return i;
+}
+
+/* Mark or unmark id in s; false when s is full. */
+static bool set_put(struct marks_set *s, const char *id, bool on)
+{
+	size_t i = set_find(s, id);
+
+	if (on && i == s->n) {
+		if (s->n == MARKS_MAX_IDS)
+			return false;
+		if (s->n == s->cap) {
+			s->cap = s->cap ? s->cap * 2 : 16;
+			s->v = xreallocarray(s->v, s->cap, sizeof(*s->v));
+		}
+		s->v[s->n++] = xstrdup(id);
+	} else if (!on && i < s->n) {
+		free(s->v[i]);
+		memmove(s->v + i, s->v + i + 1, (s->n - i - 1) * sizeof(*s->v));
+		s->n--;
+	}
+	return true;
+}
+
+static void sets_free(struct marks_set *lists)
+{
+	size_t i;
+	int l;
+
+	for (l = 0; l < MARKS_NLISTS; l++) {
+		for (i = 0; i < lists[l].n; i++)
+			free(lists[l].v[i]);
+		free(lists[l].v);
+		memset(&lists[l], 0, sizeof(lists[l]));
+	}
+}
+
+/* "PAGE/ITEM", each part a content id. */
+static bool valid_mark(const char *id, size_t n)
+{
+	const char *slash = memchr(id, '/', n);
+
+	return slash && guide_valid_id(id, (size_t)(slash - id)) &&
+	       guide_valid_id(slash + 1, n - (size_t)(slash - id) - 1);
+}
+
+int marks_parse(struct marks *m, const char *path, const char *buf, size_t len, struct diag *d)
+{
+	const struct ynode *root, *v;
+	struct ydoc doc;
+	bool ok;
+	size_t i;
+	int l;
+
+	sets_free(m->lists);
+	ok = ydoc_parse(&doc, path, buf, len, d, NULL);
+	root = doc.root;
+	if (ok && root && root->kind != YNODE_MAP) {
+		diag_at(d, path, root->line, root->col,
+			"expected keys like 'tips: [relief/stretch]', found %s", ynode_kind_name(root));
+		ok = false;
+	}
+	/* No version is fine (a file made by hand); another one was written
+	 * by a newer crampguide, which this one must not write over. */
+	v = ok ? ynode_get(root, "version") : NULL;
+	if (v && !(v->kind == YNODE_SCALAR && strcmp(v->str, "1") == 0)) {
+		if (v->kind == YNODE_SCALAR)
+			diag_at(d, path, v->line, v->col,
+				"version '%.40s' is not one this crampguide reads (it reads 1): a newer one wrote it",
+				v->str);
+		else
+			diag_at(d, path, v->line, v->col, "expected 'version: 1', found %s",
+				ynode_kind_name(v));
+		ok = false;
+	}
+	for (l = 0; ok && l < MARKS_NLISTS; l++) {
+		v = ynode_get(root, list_keys[l]);
+		if (!v || (v->kind == YNODE_SCALAR && v->len == 0)) /* "tips:" and nothing */
+			continue;
+		if (v->kind != YNODE_SEQ) {
+			diag_at(d, path, v->line, v->col,
+				"expected a list of ids like [relief/stretch] for '%s', found %s",
+				list_keys[l], ynode_kind_name(v));
+			ok = false;
+		}
+		for (i = 0; ok && i < v->n; i++) {
+			const struct ynode *id = v->kids[i];
+
+			/* Skipped, not refused: one bad id must not cost the good ones. */
+			if (id->kind != YNODE_SCALAR || !valid_mark(id->str, id->len))
+				continue;
+			if (!set_put(&m->lists[l], id->str, true)) {
+				diag_at(d, path, id->line, id->col,
+					"more than %d ids in '%s'; remove the ones you no longer need",
+					MARKS_MAX_IDS, list_keys[l]);
+				ok = false;
+			}
+		}
+	}
+	ydoc_free(&doc);
+	if (!ok)
+		sets_free(m->lists);
+	return ok;
+}
+
+/* The file's bytes for these lists.  Ids hold only a-z, 0-9, '-' and one
+ * '/', which YAML reads back as they are, so nothing needs quoting. */
+static char *format(const struct marks_set *lists, size_t *len)
+{
+	size_t cap = sizeof(header) + 64, i;
+	char *buf, *p;
+	int l;
+
+	for (l = 0; l < MARKS_NLISTS; l++)
+		for (i = 0; i < lists[l].n; i++)
+			cap += strlen(lists[l].v[i]) + 2;
+	buf = p = xmalloc(cap);
+	p += sprintf(p, "%sversion: 1\n", header);
+	for (l = 0; l < MARKS_NLISTS; l++) {
+		p += sprintf(p, "%s: [", list_keys[l]);
+		for (i = 0; i < lists[l].n; i++)
+			p += sprintf(p, "%s%s", i ? ", " : "", lists[l].v[i]);
+		p += sprintf(p, "]\n");
+	}
+	*len = (size_t)(p - buf);
+	return buf;
+}
+
+/* One pass of the store over the file: it is read into `now`, and when
+ * it is to be changed, m's unsaved changes are applied to it. */
+struct pass {
+	struct marks *m;
+	struct marks now;
+};
+
+static int on_file(void *ctx, const char *path, const char *buf, size_t len, struct diag *d,
+		   char **out, size_t *outlen)
+{
+	struct pass *p = ctx;
+	size_t i;
+
+	if (!marks_parse(&p->now, path, buf, len, d))
+		return 0;
+	for (i = 0; out && i < p->m->nunsaved; i++)
+		set_put(&p->now.lists[p->m->unsaved[i].list], p->m->unsaved[i].id,
+			p->m->unsaved[i].on);
+	if (out)
+		*out = format(p->now.lists, outlen);
+	return 1;
+}
+
+/* The file could not be read: said in full the first time (why is
+ * already clean, the path from the environment is not). */
+static char *unreadable(struct marks *m, const char *why)
+{
+	if (m->told) {
+		char *s = xasprintf("%s cannot be read, so it is not saved over", m->path);
+		char *t = diag_one_line(s, strlen(s));
+
+		free(s);
+		return t;
+	}
+	m->told = true;
+	return xasprintf("Your saved marks could not be read: %s. Fix that, or remove the file; until "
+			 "then your marks are kept for this run only and not saved over it.", why);
+}
+
+/* Read the file (changed: with m's unsaved changes applied) into m. */
+static int sync_file(struct marks *m, bool change, char **msg)
+{
+	struct pass p;
+	char *why = NULL;
+	enum store_result r;
+	size_t i;
+
+	*msg = NULL;
+	memset(&p, 0, sizeof(p));
+	p.m = m;
+	r = change ? store_change(m->path, on_file, &p, &why) : store_read(m->path, on_file, &p, &why);
+	if (r == STORE_OK) {
+		sets_free(m->lists);
+		memcpy(m->lists, p.now.lists, sizeof(m->lists));
+		for (i = 0; change && i < m->nunsaved; i++)
+			free(m->unsaved[i].id);
+		m->nunsaved = change ? 0 : m->nunsaved;
+	} else {
+		sets_free(p.now.lists);
+		*msg = r == STORE_UNREADABLE ? unreadable(m, why) : xstrdup(why);
+	}
+	free(why);
+	return r == STORE_OK;
+}
 
 char *marks_open(struct marks *m, const struct guide *g)
 {
-	char *warning = NULL;
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char *notice = NULL;
 
+	memset(m, 0, sizeof(*m));
 	m->g = g;
-	m->path = state_default_path();
-	state_init(&m->st);
-	if (m->path && !state_load(&m->st, m->path, &warning))
-		return warning;
-	free(warning);
-	return NULL;
+	/* The XDG spec: a relative XDG_STATE_HOME is invalid and ignored. */
+	if (xdg && xdg[0] == '/')
+		m->path = xasprintf("%s/crampguide/tips.yaml", xdg);
+	else if (home && home[0] == '/')
+		m->path = xasprintf("%s/.local/state/crampguide/tips.yaml", home);
+	if (m->path)
+		sync_file(m, false, &notice);
+	return notice;
 }
 
-static enum state_list list_of(const struct guide_item *it)
+int marks_flush(struct marks *m, char **msg)
 {
-	return guide_item_mark(it) == GUIDE_MARK_TICK ? STATE_CAUSES : STATE_TIPS;
+	*msg = NULL;
+	if (!m->nunsaved)
+		return 1;
+	if (!m->path) {
+		/* Said at every change rather than never: the person would
+		 * otherwise lose their marks without knowing. */
+		*msg = xstrdup("Your marks cannot be kept for next time: neither XDG_STATE_HOME "
+			       "nor HOME is set");
+		return 0;
+	}
+	return sync_file(m, true, msg);
+}
+
+/* Note a change for the file (the latest for an id wins). */
+static void note(struct marks *m, enum marks_list list, const char *id, bool on)
+{
+	size_t i;
+
+	for (i = 0; i < m->nunsaved; i++) {
+		if (m->unsaved[i].list == list && strcmp(m->unsaved[i].id, id) == 0) {
+			m->unsaved[i].on = on;
+			return;
+		}
+	}
+	if (m->nunsaved == m->capunsaved) {
+		m->capunsaved = m->capunsaved ? m->capunsaved * 2 : 16;
+		m->unsaved = xreallocarray(m->unsaved, m->capunsaved, sizeof(*m->unsaved));
+	}
+	m->unsaved[m->nunsaved++] = (struct marks_change){ list, on, xstrdup(id) };
+}
+
+static enum marks_list list_of(const struct guide_item *it)
+{
+	return guide_item_mark(it) == GUIDE_MARK_TICK ? MARKS_CAUSES : MARKS_TIPS;
 }
 
 bool marks_markable(const struct guide_item *it)
@@ -32,64 +284,64 @@ bool marks_markable(const struct guide_item *it)
 	return guide_item_mark(it) != GUIDE_MARK_NONE;
 }
 
-static char *id_of(const struct guide_item *it)
-{
-	return xasprintf("%s/%s", it->page->id, it->id);
-}
-
 bool marks_has(const struct marks *m, const struct guide_item *it)
 {
+	const struct marks_set *s = &m->lists[list_of(it)];
 	char *id;
 	bool on;
 
 	if (!marks_markable(it))
 		return false;
-	id = id_of(it);
-	on = state_has(&m->st, list_of(it), id);
+	id = xasprintf("%s/%s", it->page->id, it->id);
+	on = set_find(s, id) < s->n;
 	free(id);
 	return on;
 }
 
-int marks_flush(struct marks *m, char **msg)
-{
-	*msg = NULL;
-	if (!m->path) {
-		/* Said once per change rather than never: the person would
-		 * otherwise lose their marks without knowing. */
-		*msg = xstrdup("Your marks cannot be kept for next time: neither XDG_STATE_HOME "
-			       "nor HOME is set");
-		return 0;
-	}
-	return state_save(&m->st, m->path, msg);
-}
-
 int marks_toggle(struct marks *m, const struct guide_item *it, char **msg)
 {
-	char *id;
-	int on;
+	struct marks_set *s = &m->lists[list_of(it)];
+	char *id = xasprintf("%s/%s", it->page->id, it->id);
+	bool on = set_find(s, id) == s->n;
 
 	*msg = NULL;
-	if (!marks_markable(it))
+	if (!marks_markable(it) || !valid_mark(id, strlen(id)) || !set_put(s, id, on)) {
+		free(id);
 		return -1;
-	id = id_of(it);
-	on = state_toggle(&m->st, list_of(it), id);
+	}
+	note(m, list_of(it), id, on);
 	free(id);
-	if (on < 0)
-		return -1;
-	if (!marks_flush(m, msg) && !*msg)
-		*msg = xstrdup("Your marks could not be saved");
+	marks_flush(m, msg);
 	return on;
 }
 
 int marks_clear(struct marks *m, char **msg)
 {
-	state_clear(&m->st);
+	size_t i;
+	int l;
+
+	/* What this guide shows, not marks another guide made meanwhile. */
+	for (l = 0; l < MARKS_NLISTS; l++)
+		for (i = 0; i < m->lists[l].n; i++)
+			note(m, (enum marks_list)l, m->lists[l].v[i], false);
+	sets_free(m->lists);
 	return marks_flush(m, msg);
+}
+
+const char *const *marks_ids(const struct marks *m, enum marks_list list, size_t *n)
+{
+	*n = m->lists[list].n;
+	return (const char *const *)m->lists[list].v;
 }
 
 void marks_close(struct marks *m)
 {
-	state_free(&m->st);
+	size_t i;
+
+	sets_free(m->lists);
+	for (i = 0; i < m->nunsaved; i++)
+		free(m->unsaved[i].id);
+	free(m->unsaved);
 	free(m->path);
-	m->path = NULL;
+	memset(m, 0, sizeof(*m));
 }

@@ -161,10 +161,8 @@ void sheet_build(struct sheet *s, const struct guide *g, const struct sheet_mark
 
 void sheet_marks_of(const struct marks *m, struct sheet_marks *sm)
 {
-	sm->tips = (const char *const *)m->st.lists[STATE_TIPS].v;
-	sm->ntips = m->st.lists[STATE_TIPS].n;
-	sm->causes = (const char *const *)m->st.lists[STATE_CAUSES].v;
-	sm->ncauses = m->st.lists[STATE_CAUSES].n;
+	sm->tips = marks_ids(m, MARKS_TIPS, &sm->ntips);
+	sm->causes = marks_ids(m, MARKS_CAUSES, &sm->ncauses);
 }
 
 void sheet_free(struct sheet *s)

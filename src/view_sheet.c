@@ -8,11 +8,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "atomic.h"
 #include "marks.h"
 #include "paths.h"
 #include "print.h"
 #include "sheet.h"
+#include "store.h"
 #include "text.h"
 #include "tips.h"
 #include "util.h"
@@ -211,7 +211,7 @@ static void save(struct viewer *V, const char *path)
 	umask(um);
 	buf = render(V, f, V->ascii, &len);
 	shown = text_sanitize(path, strlen(path), NULL);
-	if (atomic_write(path, buf, len, 0666 & ~um, &error))
+	if (store_write(path, buf, len, 0666 & ~um, &error))
 		view_say(V, "Saved your tip sheet to %s", shown);
 	else
 		view_say(V, "Not saved: %s", error);

@@ -3,7 +3,7 @@
 # marking tips and ticking causes, the marks kept across runs, the sheet
 # screen showing exactly what --tips prints, printing through a stand-in lp,
 # saving in each format with the question before replacing a file, clearing,
-# an unreadable or unwritable state file, and the ASCII fallback.
+# an unreadable or unwritable marks file, and the ASCII fallback.
 set -u
 . "$(dirname "$0")/lib.sh"
 
@@ -290,26 +290,35 @@ check "c asks first; n keeps the marks; y clears them on the sheet and in the fi
 	      head -n 1 "$tmp/clear.cleared.txt" | grep -q "Nothing marked yet" &&
 	      grep -qx "tips: \[\]" "$state" && grep -qx "causes: \[\]" "$state"'
 
-# --- the state file unreadable or unwritable -------------------------------
+# --- the marks file unreadable or unwritable -------------------------------
 
 printf 'tips: [unclosed\n' >"$state"
+cp "$state" "$tmp/corrupt.before"
 play corrupt 80x24 <<EOF
 :dump home
 $potassium <Space>
+:dump marked
 EOF
-aside=$(ls "$XDG_STATE_HOME"/crampguide/tips.yaml.corrupt-* 2>/dev/null | head -n 1)
-why=$(cat "$tmp/corrupt.err" "$tmp/corrupt.home.txt" 2>&1; ls "$XDG_STATE_HOME/crampguide")
-check "an unreadable state file: moved aside, said once on the home screen, a fresh file after a mark" \
-	eval '[ "$rc" = 0 ] && [ -n "$aside" ] && [ "$(cat "$aside")" = "tips: [unclosed" ] &&
-	      grep -q "could not be read" "$tmp/corrupt.home.txt" &&
+why=$(cat "$tmp/corrupt.err" "$tmp/corrupt.home.txt" "$tmp/corrupt.marked.txt" 2>&1; ls -A "$XDG_STATE_HOME/crampguide")
+check "an unreadable marks file: said on the home screen with FILE:LINE:COL, the mark kept for the run, the file left as it is" \
+	eval '[ "$rc" = 0 ] && cmp -s "$state" "$tmp/corrupt.before" &&
+	      tr -d "\n" <"$tmp/corrupt.home.txt" | grep -q "crampguide/tips.yaml:2:1: did not find" &&
+	      grep -q "not saved over it" "$tmp/corrupt.home.txt" &&
 	      status "$tmp/corrupt.home.txt" | grep -q "Your saved marks could not be read" &&
-	      grep -qx "tips: \[prevention/potassium-foods\]" "$state"'
+	      grep -q "\[✓\] Eat foods rich in potassium" "$tmp/corrupt.marked.txt" &&
+	      status "$tmp/corrupt.marked.txt" | grep -q "Marked for now, but not kept for next time" &&
+	      [ "$(ls -A "$XDG_STATE_HOME/crampguide" | tr "\n" " ")" = "tips.yaml tips.yaml.lock " ]'
 play corrupt2 80x24 <<'EOF'
 :dump home
 EOF
-why=$(cat "$tmp/corrupt2.home.txt")
-check "told once: the next run says nothing about it" \
-	eval '! grep -q "could not be read" "$tmp/corrupt2.home.txt"'
+rm -f "$state"
+play corrupt3 80x24 <<'EOF'
+:dump home
+EOF
+why=$(cat "$tmp/corrupt2.home.txt" "$tmp/corrupt3.home.txt")
+check "the next run says it again while the file is unreadable, and nothing once it is gone" \
+	eval 'grep -q "could not be read" "$tmp/corrupt2.home.txt" &&
+	      ! grep -q "could not be read" "$tmp/corrupt3.home.txt"'
 
 : >"$tmp/not-a-dir"
 play nowrite 80x50 XDG_STATE_HOME="$tmp/not-a-dir" <<EOF

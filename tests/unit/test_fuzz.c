@@ -33,8 +33,8 @@
 #undef LLVMFuzzerTestOneInput
 #undef LLVMFuzzerInitialize
 
-#define LLVMFuzzerTestOneInput fuzz_state_one
-#include "../fuzz/fuzz_state.c"
+#define LLVMFuzzerTestOneInput fuzz_marks_one
+#include "../fuzz/fuzz_marks.c"
 #undef LLVMFuzzerTestOneInput
 
 typedef int fuzz_fn(const uint8_t *data, size_t size);
@@ -162,17 +162,17 @@ static void test_text_every_width(void **unused)
 	}
 }
 
-static void test_state_regressions(void **unused)
+static void test_marks_regressions(void **unused)
 {
 	(void)unused;
-	replay("tests/fuzz/regress/state", fuzz_state_one, 0);
+	replay("tests/fuzz/regress/marks", fuzz_marks_one, 0);
 }
 
-static void test_state_seeds(void **unused)
+static void test_marks_seeds(void **unused)
 {
 	(void)unused;
-	replay("tests/fuzz/seeds/state", fuzz_state_one, 5);
-	replay("tests/tips", fuzz_state_one, 2);
+	replay("tests/fuzz/seeds/marks", fuzz_marks_one, 5);
+	replay("tests/tips", fuzz_marks_one, 2);
 }
 
 int main(void)
@@ -183,8 +183,8 @@ int main(void)
 		cmocka_unit_test(test_text_regressions),
 		cmocka_unit_test(test_text_seeds),
 		cmocka_unit_test(test_text_every_width),
-		cmocka_unit_test(test_state_regressions),
-		cmocka_unit_test(test_state_seeds),
+		cmocka_unit_test(test_marks_regressions),
+		cmocka_unit_test(test_marks_seeds),
 	};
 
 	fuzz_text_init(NULL, NULL);

@@ -1,6 +1,7 @@
 /* test_marks.c - the person's marks over the bundled content: what can be
  * marked, toggling and clearing saved at once and read back by a second
- * reader, counts, the sheet they make, and file names typed with "~". */
+ * reader, counts, a file made by hand, the sheet they make, and file names
+ * typed with "~". */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -61,8 +63,8 @@ static const struct guide_item *item(const char *page, const char *id)
 	return it;
 }
 
-/* What the sheet counts of m's marks: tips (STATE_TIPS) or causes. */
-static size_t count(const struct marks *m, enum state_list list)
+/* What the sheet counts of m's marks: tips (MARKS_TIPS) or causes. */
+static size_t count(const struct marks *m, enum marks_list list)
 {
 	struct sheet_marks sm;
 	struct sheet s;
@@ -70,7 +72,7 @@ static size_t count(const struct marks *m, enum state_list list)
 
 	sheet_marks_of(m, &sm);
 	sheet_build(&s, g, &sm, "2026-01-02");
-	n = list == STATE_CAUSES ? s.ncauses : s.ntips;
+	n = list == MARKS_CAUSES ? s.ncauses : s.ntips;
 	sheet_free(&s);
 	return n;
 }
@@ -113,8 +115,8 @@ static void test_toggle_saves_at_once(void **state)
 	assert_null(msg);
 	assert_true(marks_has(&a, item("prevention", "potassium-foods")));
 	assert_false(marks_has(&a, item("prevention", "drink-water")));
-	assert_int_equal(count(&a, STATE_TIPS), 1);
-	assert_int_equal(count(&a, STATE_CAUSES), 1);
+	assert_int_equal(count(&a, MARKS_TIPS), 1);
+	assert_int_equal(count(&a, MARKS_CAUSES), 1);
 
 	/* A second reader (the next run) sees both without a flush. */
 	w = marks_open(&b, g);
@@ -133,15 +135,103 @@ static void test_toggle_saves_at_once(void **state)
 
 	/* Something that cannot be marked is refused and changes nothing. */
 	assert_int_equal(marks_toggle(&a, &guide_find_page(g, "symptoms")->items[0], &msg), -1);
-	assert_int_equal(count(&a, STATE_TIPS), 0);
+	assert_int_equal(count(&a, MARKS_TIPS), 0);
 
 	assert_int_equal(marks_clear(&a, &msg), 1);
 	assert_null(msg);
-	assert_int_equal(count(&a, STATE_CAUSES), 0);
+	assert_int_equal(count(&a, MARKS_CAUSES), 0);
 	assert_null(marks_open(&b, g));
-	assert_int_equal(count(&b, STATE_CAUSES), 0);
+	assert_int_equal(count(&b, MARKS_CAUSES), 0);
 	marks_close(&b);
 	marks_close(&a);
+}
+
+static char *marks_file(void)
+{
+	static char path[256];
+
+	snprintf(path, sizeof path, "%s/crampguide/tips.yaml", dir);
+	return path;
+}
+
+static void put_file(const char *bytes)
+{
+	char d[256];
+	FILE *f;
+
+	snprintf(d, sizeof d, "%s/crampguide", dir);
+	mkdir(d, 0700);
+	f = fopen(marks_file(), "w");
+	assert_non_null(f);
+	assert_int_equal(fputs(bytes, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* A file made by hand: no version, keys this guide does not know, an id
+ * written wrong and one the content no longer has.  It is read; the id
+ * the content lacks stays in the file (an update may bring it back) but is
+ * not counted; what cannot be an id is left out. */
+static void test_hand_made(void **unused)
+{
+	struct marks m;
+	char *msg, buf[1024];
+	const char *const *ids;
+	size_t n, len;
+	FILE *f;
+
+	(void)unused;
+	put_file("# mine\nnote: made by hand\ntips: [relief/stretch, gone/away, Relief/Ice]\n"
+		 "extra:\n  - 1\n");
+	assert_null(marks_open(&m, g));
+	assert_true(marks_has(&m, item("relief", "stretch")));
+	assert_int_equal(count(&m, MARKS_TIPS), 1);
+	ids = marks_ids(&m, MARKS_TIPS, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(ids[0], "relief/stretch");
+	assert_string_equal(ids[1], "gone/away");
+	assert_int_equal(marks_toggle(&m, item("causes", "dehydration"), &msg), 1);
+	assert_null(msg);
+	f = fopen(marks_file(), "r");
+	assert_non_null(f);
+	len = fread(buf, 1, sizeof buf - 1, f);
+	buf[len] = '\0';
+	fclose(f);
+	assert_string_equal(buf, "# crampguide tip sheet: the tips you marked and the causes you ticked\n"
+				 "version: 1\ntips: [relief/stretch, gone/away]\n"
+				 "causes: [causes/dehydration]\n");
+	assert_int_equal(marks_clear(&m, &msg), 1);
+	marks_close(&m);
+}
+
+/* The file cannot be read: the notice names FILE:LINE:COL and says the
+ * marks are not saved over it, and the file stays as it is. */
+static void test_unreadable_notice(void **unused)
+{
+	struct marks m;
+	char *notice, *msg, want[512], buf[64];
+	size_t len;
+	FILE *f;
+
+	(void)unused;
+	put_file("tips: {relief: stretch}\n");
+	notice = marks_open(&m, g);
+	assert_non_null(notice);
+	snprintf(want, sizeof want, "Your saved marks could not be read: %s:1:7: expected a list of ids", marks_file());
+	assert_memory_equal(notice, want, strlen(want));
+	assert_non_null(strstr(notice, "not saved over it."));
+	free(notice);
+	assert_int_equal(marks_toggle(&m, item("relief", "stretch"), &msg), 1);
+	assert_non_null(msg);
+	free(msg);
+	assert_true(marks_has(&m, item("relief", "stretch")));
+	marks_close(&m);
+	f = fopen(marks_file(), "r");
+	assert_non_null(f);
+	len = fread(buf, 1, sizeof buf - 1, f);
+	buf[len] = '\0';
+	fclose(f);
+	assert_string_equal(buf, "tips: {relief: stretch}\n");
+	unlink(marks_file());
 }
 
 static void test_render_follows_marks(void **state)
@@ -232,6 +322,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_markable),
 		cmocka_unit_test(test_toggle_saves_at_once),
+		cmocka_unit_test(test_hand_made),
+		cmocka_unit_test(test_unreadable_notice),
 		cmocka_unit_test(test_render_follows_marks),
 		cmocka_unit_test(test_no_home),
 		cmocka_unit_test(test_expand_home),
