@@ -47,10 +47,7 @@ static int over_limit(struct diag *d, char *file)
 				 DIAG_MAX_PER_FILE, DIAG_MAX_PER_FILE);
 	else
 		return 0;
-	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 16;
-		d->v = xreallocarray(d->v, d->cap, sizeof(*d->v));
-	}
+	ALLOC_GROW(d->v, d->n + 1, d->cap);
 	/* About the whole file (line 0), so it is printed first. */
 	d->v[d->n].file = xstrdup(file);
 	d->v[d->n].line = 0;
@@ -103,10 +100,7 @@ static void add(struct diag *d, const char *file, unsigned line, unsigned col,
 		free(name);
 		return;
 	}
-	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 16;
-		d->v = xreallocarray(d->v, d->cap, sizeof(*d->v));
-	}
+	ALLOC_GROW(d->v, d->n + 1, d->cap);
 	m = &d->v[d->n];
 	m->file = name;
 	m->line = line;
@@ -171,6 +165,16 @@ void diag_truncate(struct diag *d, size_t n)
 		free(d->v[d->n].file);
 		free(d->v[d->n].text);
 	}
+}
+
+char *diag_first(const struct diag *d)
+{
+	const struct diag_msg *m = d->n ? &d->v[0] : NULL;
+
+	if (!m)
+		return NULL;
+	return m->line ? xasprintf("%s:%u:%u: %s", m->file, m->line, m->col, m->text)
+		       : xasprintf("%s: %s", m->file, m->text);
 }
 
 size_t diag_count_file(const struct diag *d, const char *file)

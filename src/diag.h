@@ -50,6 +50,9 @@ size_t diag_count_file(const struct diag *d, const char *file);
 /* Return a new sanitized copy of s[0..n) on one line: each line break shown as the two characters \n. */
 char *diag_one_line(const char *s, size_t n);
 
+/* The first message found as "FILE:LINE:COL: message" (or "FILE: message"), a new string; NULL when there is none. */
+char *diag_first(const struct diag *d);
+
 /* Sort by file, line and column (keeping the found order among equals) and print one message a line. */
 void diag_print(struct diag *d, FILE *out);
 

@@ -125,9 +125,7 @@ int guide_add_page(struct guide *g, struct guide_page *page)
 {
 	if (strmap_put(g->page_ids, page->id, strlen(page->id), page) != page)
 		return 0;
-	/* Pages arrive one at a time from many files: grow geometrically. */
-	if ((g->npages & (g->npages - 1)) == 0)
-		g->pages = xreallocarray(g->pages, g->npages ? g->npages * 2 : 8, sizeof(*g->pages));
+	ALLOC_GROW(g->pages, g->npages + 1, g->pages_cap);
 	page->index = g->npages;
 	g->pages[g->npages++] = page;
 	g->nitems += page->nitems;
@@ -138,9 +136,7 @@ int guide_add_source(struct guide *g, struct guide_source *source)
 {
 	if (strmap_put(g->source_ids, source->id, strlen(source->id), source) != source)
 		return 0;
-	if ((g->nsources & (g->nsources - 1)) == 0)
-		g->sources = xreallocarray(g->sources, g->nsources ? g->nsources * 2 : 8,
-					   sizeof(*g->sources));
+	ALLOC_GROW(g->sources, g->nsources + 1, g->sources_cap);
 	g->sources[g->nsources++] = source;
 	return 1;
 }

@@ -158,9 +158,9 @@ struct guide {
 	struct guide_link *walk;        /* the guided walk-through, in order */
 	size_t nwalk;
 	struct guide_source **sources;
-	size_t nsources;
+	size_t nsources, sources_cap;
 	struct guide_page **pages;      /* in the order the files gave them */
-	size_t npages;
+	size_t npages, pages_cap;
 	size_t nitems;
 	size_t nfiles;
 	struct strmap *page_ids;        /* id -> page */

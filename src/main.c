@@ -23,7 +23,6 @@
 #include "util.h"
 
 static int finish_output(void);
-static mode_t current_umask(void);
 
 #ifndef CRAMPGUIDE_VERSION
 #define CRAMPGUIDE_VERSION "0.0.0"
@@ -164,7 +163,7 @@ static int run_tips(const struct guide *g, enum tips_format format, const char *
 		} else {
 			status = finish_output();
 		}
-	} else if (!store_write(output, buf, len, 0666 & ~current_umask(), &error)) {
+	} else if (!store_write(output, buf, len, &error)) {
 		char *safe = shown(error); /* it names the file */
 
 		warn("%s; choose another file with -o FILE", safe);
@@ -216,15 +215,6 @@ static int run_guide(const struct guide *g, struct loop_options *ui)
 	return status;
 }
 
-/* The process umask, which new files should honour like any other program's. */
-static mode_t current_umask(void)
-{
-	mode_t m = umask(022);
-
-	umask(m);
-	return m;
-}
-
 /* Flush stdout and say so when that failed (a full disk, a closed pipe); return the exit status. */
 static int finish_output(void)
 {
@@ -259,7 +249,8 @@ static struct guide *load_or_die(const char *option, const char *argv0, char **d
 
 		diag_print(&d, stderr);
 		fprintf(stderr, "crampguide: %zu problem%s in the content in %s; fix %s (see the content format in the documentation) or use --content DIR\n",
-			d.n, d.n == 1 ? "" : "s", safe, d.n == 1 ? "it" : "them");
+			diag_count(&d), diag_count(&d) == 1 ? "" : "s", safe,
+			diag_count(&d) == 1 ? "it" : "them");
 		free(safe);
 		diag_free(&d);
 		free(dir);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "strbuf.h"
 #include "util.h"
 #include "ytree.h"
 
@@ -40,10 +41,7 @@ static bool set_put(struct marks_set *s, const char *id, bool on)
 	if (on && i == s->n) {
 		if (s->n == MARKS_MAX_IDS)
 			return false;
-		if (s->n == s->cap) {
-			s->cap = s->cap ? s->cap * 2 : 16;
-			s->v = xreallocarray(s->v, s->cap, sizeof(*s->v));
-		}
+		ALLOC_GROW(s->v, s->n + 1, s->cap);
 		s->v[s->n++] = xstrdup(id);
 	} else if (!on && i < s->n) {
 		free(s->v[i]);
@@ -138,23 +136,18 @@ int marks_parse(struct marks *m, const char *path, const char *buf, size_t len, 
  * '/', which YAML reads back as they are, so nothing needs quoting. */
 static char *format(const struct marks_set *lists, size_t *len)
 {
-	size_t cap = sizeof(header) + 64, i;
-	char *buf, *p;
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
 	int l;
 
-	for (l = 0; l < MARKS_NLISTS; l++)
-		for (i = 0; i < lists[l].n; i++)
-			cap += strlen(lists[l].v[i]) + 2;
-	buf = p = xmalloc(cap);
-	p += sprintf(p, "%sversion: 1\n", header);
+	strbuf_addf(&sb, "%sversion: 1\n", header);
 	for (l = 0; l < MARKS_NLISTS; l++) {
-		p += sprintf(p, "%s: [", list_keys[l]);
+		strbuf_addf(&sb, "%s: [", list_keys[l]);
 		for (i = 0; i < lists[l].n; i++)
-			p += sprintf(p, "%s%s", i ? ", " : "", lists[l].v[i]);
-		p += sprintf(p, "]\n");
+			strbuf_addf(&sb, "%s%s", i ? ", " : "", lists[l].v[i]);
+		strbuf_adds(&sb, "]\n");
 	}
-	*len = (size_t)(p - buf);
-	return buf;
+	return strbuf_detach(&sb, len);
 }
 
 /* One pass of the store over the file: it is read into `now`, and when
@@ -265,10 +258,7 @@ static void note(struct marks *m, enum marks_list list, const char *id, bool on)
 			return;
 		}
 	}
-	if (m->nunsaved == m->capunsaved) {
-		m->capunsaved = m->capunsaved ? m->capunsaved * 2 : 16;
-		m->unsaved = xreallocarray(m->unsaved, m->capunsaved, sizeof(*m->unsaved));
-	}
+	ALLOC_GROW(m->unsaved, m->nunsaved + 1, m->capunsaved);
 	m->unsaved[m->nunsaved++] = (struct marks_change){ list, on, xstrdup(id) };
 }
 

@@ -84,11 +84,8 @@ static enum store_result take(const char *path, store_fn *fn, void *ctx, char **
 		r = STORE_UNREADABLE;
 	if (r == STORE_UNREADABLE && why)
 		*msg = clean(xasprintf("%s: %s", path, why));
-	else if (r == STORE_UNREADABLE && d.n && d.v[0].line)
-		*msg = xasprintf("%s:%u:%u: %s", d.v[0].file, d.v[0].line, d.v[0].col, d.v[0].text);
-	else if (r == STORE_UNREADABLE)
-		*msg = d.n ? xasprintf("%s: %s", d.v[0].file, d.v[0].text)
-			   : clean(xasprintf("%s: it cannot be read", path));
+	else if (r == STORE_UNREADABLE && !(*msg = diag_first(&d)))
+		*msg = clean(xasprintf("%s: it cannot be read", path));
 	free(buf);
 	free(why);
 	diag_free(&d);
@@ -262,10 +259,13 @@ enum store_result store_change(const char *path, store_fn *fn, void *ctx, char *
 	return r;
 }
 
-int store_write(const char *path, const char *buf, size_t len, mode_t mode, char **err)
+int store_write(const char *path, const char *buf, size_t len, char **err)
 {
 	struct stat sb;
+	mode_t mode = umask(022);
 
+	umask(mode);
+	mode = 0666 & ~mode;
 	*err = NULL;
 	/* A replaced file keeps who may read it, but never set-id bits. */
 	return replace(path, buf, len, stat(path, &sb) == 0 ? sb.st_mode & 0777 : mode, 0, err);

@@ -206,12 +206,10 @@ static void save(struct viewer *V, const char *path)
 	enum tips_format f = state(V)->format;
 	char *buf, *error = NULL, *shown;
 	size_t len;
-	mode_t um = umask(022);
 
-	umask(um);
 	buf = render(V, f, V->ascii, &len);
 	shown = text_sanitize(path, strlen(path), NULL);
-	if (store_write(path, buf, len, 0666 & ~um, &error))
+	if (store_write(path, buf, len, &error))
 		view_say(V, "Saved your tip sheet to %s", shown);
 	else
 		view_say(V, "Not saved: %s", error);

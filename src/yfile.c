@@ -205,10 +205,7 @@ static size_t clear_bytes(const unsigned char *s, size_t n)
 
 static void push_line(struct yfile *f, size_t *cap, size_t off)
 {
-	if (f->nlines == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		f->lines = xreallocarray(f->lines, *cap, sizeof(*f->lines));
-	}
+	ALLOC_GROW(f->lines, f->nlines + 1, *cap);
 	f->lines[f->nlines++] = (uint32_t)off;
 }
 

@@ -20,10 +20,7 @@ struct pending {
 
 static void pending_push(struct pending *p, struct ynode *node)
 {
-	if (p->n == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 64;
-		p->v = xreallocarray(p->v, p->cap, sizeof(*p->v));
-	}
+	ALLOC_GROW(p->v, p->n + 1, p->cap);
 	p->v[p->n++] = node;
 }
 
