@@ -94,7 +94,10 @@ int main(int argc, char **argv)
 		viewer_init(&V, g, &marks, NULL, false, true, 24, 80);
 		first[r] = search(&V, argv[2]);
 		again[r] = search(&V, argv[2]);
-		hits = V.search.nhits;
+		/* The search keeps its hits to itself; the status line tells
+		 * the person, and this, how many there are. */
+		if (sscanf(V.message, "Match %*u of %zu", &hits) != 1)
+			hits = 0;
 		viewer_free(&V);
 	}
 	if (!hits) {
