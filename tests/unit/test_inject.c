@@ -242,18 +242,34 @@ static void plain(const struct payload *p, unsigned char *seen, size_t width)
 	free(buf);
 }
 
-/* Every tip marked and every cause ticked, so the sheet shows them all. */
-static void sheet(const struct payload *p, unsigned char *seen)
+/* The sheet of g for m (NULL: nothing marked) in every format, checked. */
+static void sheet_formats(const struct sheet_marks *m, const struct payload *p, unsigned char *seen)
 {
 	static const enum tips_format formats[] = { TIPS_TEXT, TIPS_MARKDOWN, TIPS_HTML, TIPS_TEXT };
 	static const bool ascii[] = { false, false, false, true };
 	static const char *const names[] = { "--tips text", "--tips markdown", "--tips html",
 					     "--tips text (ASCII)" };
+	struct sheet sh;
+	size_t i, len;
+
+	sheet_build(&sh, g, m, "2026-01-02");
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+		char *s = tips_render(&sh, formats[i], ascii[i], &len);
+
+		check(s, len, names[i], p, seen);
+		free(s);
+	}
+	sheet_free(&sh);
+}
+
+/* Every item marked or set as a default, so the sheet shows them all. */
+static void sheet(const struct payload *p, unsigned char *seen)
+{
 	static char ids[512][160];
+	static bool dflt[512];
 	const char *tips[512], *causes[512];
 	struct sheet_marks m = { tips, 0, causes, 0 };
-	struct sheet sh;
-	size_t i, j, k = 0, len;
+	size_t i, j, k = 0;
 
 	for (i = 0; i < g->npages; i++) {
 		for (j = 0; j < g->pages[i]->nitems && k < 512; j++) {
@@ -267,30 +283,18 @@ static void sheet(const struct payload *p, unsigned char *seen)
 			k++;
 		}
 	}
-	sheet_build(&sh, g, &m, "2026-01-02");
-	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
-		char *s = tips_render(&sh, formats[i], ascii[i], &len);
-
-		check(s, len, names[i], p, seen);
-		free(s);
-	}
-	sheet_free(&sh);
+	sheet_formats(&m, p, seen);
 	/* "When to get help" shows its default tips whatever is marked: with
 	 * every item a default, each of its tips reaches the sheet too. */
-	for (i = 0; i < g->npages; i++)
-		for (j = 0; j < g->pages[i]->nitems; j++)
+	for (i = 0, k = 0; i < g->npages; i++)
+		for (j = 0; j < g->pages[i]->nitems && k < 512; j++, k++) {
+			dflt[k] = g->pages[i]->items[j].is_default;
 			g->pages[i]->items[j].is_default = true;
-	sheet_build(&sh, g, NULL, "2026-01-02");
-	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
-		char *s = tips_render(&sh, formats[i], ascii[i], &len);
-
-		check(s, len, names[i], p, seen);
-		free(s);
-	}
-	sheet_free(&sh);
-	for (i = 0; i < g->npages; i++)
-		for (j = 0; j < g->pages[i]->nitems; j++)
-			g->pages[i]->items[j].is_default = false;
+		}
+	sheet_formats(NULL, p, seen);
+	for (i = 0, k = 0; i < g->npages; i++)
+		for (j = 0; j < g->pages[i]->nitems && k < 512; j++, k++)
+			g->pages[i]->items[j].is_default = dflt[k];
 }
 
 static void check_layout(struct layout *L, const char *where, const struct payload *p,
