@@ -13,7 +13,7 @@
 #include "load.h"
 #include "loop.h"
 #include "paths.h"
-#include "store.h"
+#include "outfile.h"
 #include "plain.h"
 #include "print.h"
 #include "marks.h"
@@ -36,7 +36,8 @@ static const char *const mode_option[] = {
 	[MODE_PRINT] = "--print",
 };
 
-enum { OPT_CHECK = 256, OPT_TIPS, OPT_FORMAT, OPT_PRINT, OPT_PRINTER, OPT_COLOR, OPT_NO_MOUSE };
+enum { OPT_CHECK = 256, OPT_TIPS, OPT_FORMAT, OPT_PRINT, OPT_PRINTER, OPT_COLOR, OPT_NO_MOUSE,
+       OPT_FORCE };
 
 static const struct option long_options[] = {
 	{ "content", required_argument, NULL, 'c' },
@@ -49,6 +50,7 @@ static const struct option long_options[] = {
 	{ "printer", required_argument, NULL, OPT_PRINTER },
 	{ "color", optional_argument, NULL, OPT_COLOR },
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -68,6 +70,7 @@ static void usage(FILE *out)
 	      "      --tips          print your tip sheet\n"
 	      "      --format FMT    the tip sheet as text (the default), markdown or html\n"
 	      "  -o, --output FILE   write the tip sheet to FILE instead of standard output\n"
+	      "      --force         with -o, write even into the guide's content directory\n"
 	      "      --print         send your tip sheet to the printer (CUPS lp)\n"
 	      "      --printer NAME  print on NAME instead of your default printer\n"
 	      "      --color[=WHEN]  colours in the guide: auto (the default), always or never\n"
@@ -148,13 +151,25 @@ static char *render_sheet(const struct guide *g, enum tips_format format, bool a
 }
 
 /* The tip sheet to `output` ("-" or NULL: standard output), written
- * atomically to a file so a failure never leaves half a sheet. */
-static int run_tips(const struct guide *g, enum tips_format format, const char *output)
+ * atomically to a file so a failure never leaves half a sheet.  A file in
+ * the content directory `dir` takes `force`: a typo must not destroy the
+ * guide. */
+static int run_tips(const struct guide *g, enum tips_format format, const char *output,
+		    const char *dir, bool force)
 {
 	char *error = NULL, *buf;
 	size_t len;
 	int status = 0;
+	enum outfile_result r;
 
+	if (output && strcmp(output, "-") != 0 && !force && outfile_in_dir(output, dir)) {
+		char *safe = shown(output);
+
+		warn("%s is in the guide's content directory, and writing there could destroy the "
+		     "guide; choose another file, or add --force if you mean it", safe);
+		free(safe);
+		return 1;
+	}
 	buf = render_sheet(g, format, !text_locale_utf8(), &len);
 	if (!output || strcmp(output, "-") == 0) {
 		if (fwrite(buf, 1, len, stdout) != len) {
@@ -163,12 +178,11 @@ static int run_tips(const struct guide *g, enum tips_format format, const char *
 		} else {
 			status = finish_output();
 		}
-	} else if (!store_write(output, buf, len, &error)) {
-		char *safe = shown(error); /* it names the file */
-
-		warn("%s; choose another file with -o FILE", safe);
-		free(safe);
+	} else if ((r = outfile_write(output, buf, len, &error)) == OUTFILE_FAILED) {
+		warn("%s; choose another file with -o FILE", error);
 		status = 1;
+	} else if (r == OUTFILE_IN_PLACE) {
+		warn("%s", error);
 	}
 	free(error);
 	free(buf);
@@ -273,6 +287,7 @@ int main(int argc, char **argv)
 	struct loop_options ui = { TTY_COLOR_AUTO, true, NULL, NULL };
 	struct guide *g;
 	char *dir;
+	bool force = false;
 	int c, status = 0;
 
 	setlocale(LC_ALL, "");
@@ -327,6 +342,9 @@ int main(int argc, char **argv)
 		case 'h':
 			usage(stdout);
 			return finish_output();
+		case OPT_FORCE:
+			force = true;
+			break;
 		case 'V':
 			printf("crampguide %s\n", CRAMPGUIDE_VERSION);
 			return finish_output();
@@ -340,6 +358,8 @@ int main(int argc, char **argv)
 		usage_error("unexpected argument '%s'", argv[optind]);
 	if ((format_name || output) && mode != MODE_TIPS)
 		usage_error("%s only goes with --tips", format_name ? "--format" : "--output");
+	if (force && !output)
+		usage_error("%s only goes with --tips -o FILE", "--force");
 	if (printer && mode != MODE_PRINT)
 		usage_error("%s only goes with --print", "--printer");
 
@@ -352,7 +372,7 @@ int main(int argc, char **argv)
 		free(safe);
 		status = finish_output();
 	} else if (mode == MODE_TIPS) {
-		status = run_tips(g, format, output);
+		status = run_tips(g, format, output, dir, force);
 	} else if (mode == MODE_PRINT) {
 		status = run_print(g, printer);
 	} else {

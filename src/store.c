@@ -164,75 +164,28 @@ static int lock_take(const char *path, char **err)
 	return fd;
 }
 
-static int write_all(int fd, const char *buf, size_t len)
-{
-	while (len) {
-		ssize_t w = write(fd, buf, len);
-
-		if (w < 0 && errno != EINTR)
-			return 0;
-		if (w > 0) {
-			buf += w;
-			len -= (size_t)w;
-		}
-	}
-	return 1;
-}
-
-/* Write a temporary file beside path, fsync, rename it over path, fsync
- * the directory.  Under the store's lock the temporary name is fixed, so a
- * writer killed midway leaves one file the next change reuses and nothing
- * piles up; otherwise it is unique and short, so that no name too long for
- * a suffix is refused. */
-static int replace(const char *path, const char *buf, size_t len, mode_t mode, int locked,
-		   char **err)
-{
-	char *dir = fileio_dir_of(path), *tmp;
-	int fd, ok, saved;
-
-	if (locked) {
-		tmp = xasprintf("%s.tmp", path);
-		fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
-	} else {
-		tmp = xasprintf("%s/.crampguide-XXXXXX", dir);
-		fd = mkstemp(tmp);
-	}
-	ok = fd >= 0 && fchmod(fd, mode) == 0 && write_all(fd, buf, len) && fsync(fd) == 0;
-	saved = errno;
-	if (fd >= 0 && close(fd) != 0 && ok) {
-		ok = 0;
-		saved = errno;
-	}
-	if (ok && rename(tmp, path) != 0) {
-		ok = 0;
-		saved = errno;
-	}
-	if (ok) {
-		/* The rename itself is only durable once the directory is. */
-		fileio_sync_dir(dir);
-	} else {
-		if (fd >= 0)
-			unlink(tmp);
-		*err = xasprintf("cannot write %s: %s", path, strerror(saved));
-	}
-	free(tmp);
-	free(dir);
-	return ok;
-}
-
 /* Where the bytes live: a link (a file kept in a dotfiles repository) is
  * followed, so the person's own file is replaced rather than the link. */
-static char *target_of(const char *path, char **err)
+static char *follow(const char *path, char **err)
 {
-	struct stat sb;
-	char *real;
+	char *target = fileio_target(path);
 
-	if (lstat(path, &sb) != 0 || !S_ISLNK(sb.st_mode))
-		return xstrdup(path);
-	real = realpath(path, NULL);
-	if (!real)
+	if (!target)
 		*err = xasprintf("cannot follow the link %s: %s", path, strerror(errno));
-	return real;
+	return target;
+}
+
+/* Under the lock the temporary name is fixed, so a writer killed midway
+ * leaves one file the next change reuses and nothing piles up. */
+static int commit(const char *target, const char *buf, size_t len, mode_t mode, char **err)
+{
+	char *tmp = xasprintf("%s.tmp", target);
+	int ok = fileio_replace(target, tmp, buf, len, mode);
+
+	if (!ok)
+		*err = xasprintf("cannot write %s: %s", target, strerror(errno));
+	free(tmp);
+	return ok;
 }
 
 enum store_result store_change(const char *path, store_fn *fn, void *ctx, char **msg)
@@ -245,9 +198,9 @@ enum store_result store_change(const char *path, store_fn *fn, void *ctx, char *
 
 	*msg = NULL;
 	if (make_dirs(dir, &err) && (lock = lock_take(path, &err)) >= 0 &&
-	    (target = target_of(path, &err)) &&
+	    (target = follow(path, &err)) &&
 	    (r = take(path, fn, ctx, &out, &outlen, &mode, msg)) == STORE_OK && out &&
-	    !replace(target, out, outlen, mode, 1, &err))
+	    !commit(target, out, outlen, mode, &err))
 		r = STORE_FAILED;
 	if (err)
 		*msg = clean(err);
@@ -257,16 +210,4 @@ enum store_result store_change(const char *path, store_fn *fn, void *ctx, char *
 	free(target);
 	free(dir);
 	return r;
-}
-
-int store_write(const char *path, const char *buf, size_t len, char **err)
-{
-	struct stat sb;
-	mode_t mode = umask(022);
-
-	umask(mode);
-	mode = 0666 & ~mode;
-	*err = NULL;
-	/* A replaced file keeps who may read it, but never set-id bits. */
-	return replace(path, buf, len, stat(path, &sb) == 0 ? sb.st_mode & 0777 : mode, 0, err);
 }

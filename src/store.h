@@ -39,7 +39,4 @@ enum store_result store_read(const char *path, store_fn *fn, void *ctx, char **m
 /* Change the file at path under its lock, as described above (a missing directory is made 0700, a new file 0600, a symlink's target is replaced in its own directory); return STORE_OK, or STORE_UNREADABLE or STORE_FAILED with *msg a new sentence part saying why (the file untouched either way). */
 enum store_result store_change(const char *path, store_fn *fn, void *ctx, char **msg);
 
-/* Replace the file at path with buf[0..len) through a temporary file in its directory, fsync and rename (a new file gets 0666 less the umask, as the shell's > gives, a replaced one keeps its permissions); return 1, or 0 with the old file untouched and *err a new message. */
-int store_write(const char *path, const char *buf, size_t len, char **err);
-
 #endif

@@ -9,10 +9,10 @@
 #include <sys/stat.h>
 
 #include "marks.h"
+#include "outfile.h"
 #include "paths.h"
 #include "print.h"
 #include "sheet.h"
-#include "store.h"
 #include "text.h"
 #include "tips.h"
 #include "util.h"
@@ -209,10 +209,17 @@ static void save(struct viewer *V, const char *path)
 
 	buf = render(V, f, V->ascii, &len);
 	shown = text_sanitize(path, strlen(path), NULL);
-	if (store_write(path, buf, len, &error))
+	switch (outfile_write(path, buf, len, &error)) {
+	case OUTFILE_REPLACED:
 		view_say(V, "Saved your tip sheet to %s", shown);
-	else
+		break;
+	case OUTFILE_IN_PLACE:
+		view_say(V, "Saved, but %s", error);
+		break;
+	case OUTFILE_FAILED:
 		view_say(V, "Not saved: %s", error);
+		break;
+	}
 	free(shown);
 	free(error);
 	free(buf);
