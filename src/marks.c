@@ -7,6 +7,7 @@
 
 #include "store.h"
 #include "strbuf.h"
+#include "text.h"
 #include "util.h"
 #include "ytree.h"
 
@@ -73,15 +74,33 @@ static bool valid_mark(const char *id, size_t n)
 	       guide_valid_id(slash + 1, n - (size_t)(slash - id) - 1);
 }
 
+/* Note an entry that was skipped, where it is: the first one, and how many. */
+static void skipped(struct marks *m, const char *path, const struct ynode *n, const char *why,
+		    size_t *count)
+{
+	/* A newer version's notice says more than a skipped entry. */
+	if (!(*count)++ && !m->newer) {
+		char *shown = diag_one_line(path, strlen(path));
+
+		free(m->warning);
+		m->warning = xasprintf("%s:%u:%u: %s", shown, n->line, n->col, why);
+		free(shown);
+	}
+}
+
 int marks_parse(struct marks *m, const char *path, const char *buf, size_t len, struct diag *d)
 {
 	const struct ynode *root, *v;
 	struct ydoc doc;
+	size_t i, nskipped = 0;
 	bool ok;
-	size_t i;
 	int l;
 
 	sets_free(m->lists);
+	sets_free(m->kept);
+	free(m->warning);
+	m->warning = NULL;
+	m->newer = false;
 	ok = ydoc_parse(&doc, path, buf, len, d, NULL);
 	root = doc.root;
 	if (ok && root && root->kind != YNODE_MAP) {
@@ -89,18 +108,26 @@ int marks_parse(struct marks *m, const char *path, const char *buf, size_t len, 
 			"expected keys like 'tips: [relief/stretch]', found %s", ynode_kind_name(root));
 		ok = false;
 	}
-	/* No version is fine (a file made by hand); another one was written
-	 * by a newer crampguide, which this one must not write over. */
+	/* No version is fine (a file made by hand).  A higher one was
+	 * written by a newer crampguide: read what this one understands,
+	 * and never write over what it may not. */
 	v = ok ? ynode_get(root, "version") : NULL;
 	if (v && !(v->kind == YNODE_SCALAR && strcmp(v->str, "1") == 0)) {
-		if (v->kind == YNODE_SCALAR)
-			diag_at(d, path, v->line, v->col,
-				"version '%.40s' is not one this crampguide reads (it reads 1): a newer one wrote it",
-				v->str);
-		else
+		if (v->kind == YNODE_SCALAR && v->len && v->len < 10 &&
+		    strspn(v->str, "0123456789") == v->len && v->str[0] != '0') {
+			char *shown = diag_one_line(path, strlen(path));
+
+			m->newer = true;
+			m->warning = xasprintf("%s:%u:%u: version %s was written by a newer crampguide; "
+					       "this one reads what it understands and leaves the file as "
+					       "it is, so marks you change now are kept for this run only",
+					       shown, v->line, v->col, v->str);
+			free(shown);
+		} else {
 			diag_at(d, path, v->line, v->col, "expected 'version: 1', found %s",
-				ynode_kind_name(v));
-		ok = false;
+				v->kind == YNODE_SCALAR ? "another value" : ynode_kind_name(v));
+			ok = false;
+		}
 	}
 	for (l = 0; ok && l < MARKS_NLISTS; l++) {
 		v = ynode_get(root, list_keys[l]);
@@ -115,9 +142,18 @@ int marks_parse(struct marks *m, const char *path, const char *buf, size_t len, 
 		for (i = 0; ok && i < v->n; i++) {
 			const struct ynode *id = v->kids[i];
 
-			/* Skipped, not refused: one bad id must not cost the good ones. */
-			if (id->kind != YNODE_SCALAR || !valid_mark(id->str, id->len))
+			/* Skipped, not refused: one bad entry must not cost the
+			 * good ones, and it is written back as it was. */
+			if (id->kind != YNODE_SCALAR) {
+				skipped(m, path, id, "skipped an entry that is not an id", &nskipped);
 				continue;
+			}
+			if (!valid_mark(id->str, id->len)) {
+				skipped(m, path, id, "skipped an entry that is not an id like relief/stretch",
+					&nskipped);
+				set_put(&m->kept[l], id->str, true);
+				continue;
+			}
 			if (!set_put(&m->lists[l], id->str, true)) {
 				diag_at(d, path, id->line, id->col,
 					"more than %d ids in '%s'; remove the ones you no longer need",
@@ -127,24 +163,60 @@ int marks_parse(struct marks *m, const char *path, const char *buf, size_t len, 
 		}
 	}
 	ydoc_free(&doc);
-	if (!ok)
+	if (ok && nskipped > 1 && !m->newer) {
+		char *more = xasprintf("%s (and %zu more entries)", m->warning, nskipped - 1);
+
+		free(m->warning);
+		m->warning = more;
+	}
+	if (!ok) {
 		sets_free(m->lists);
+		sets_free(m->kept);
+	}
 	return ok;
 }
 
-/* The file's bytes for these lists.  Ids hold only a-z, 0-9, '-' and one
- * '/', which YAML reads back as they are, so nothing needs quoting. */
-static char *format(const struct marks_set *lists, size_t *len)
+/* An entry that is no id, written back as YAML reads it again: double
+ * quoted, with everything but printable ASCII escaped. */
+static void add_quoted(struct strbuf *sb, const char *s)
+{
+	size_t n = strlen(s), i = 0;
+
+	strbuf_addc(sb, '"');
+	while (i < n) {
+		int32_t cp;
+		size_t k = text_decode(s + i, n - i, &cp);
+
+		if (cp == '"' || cp == '\\')
+			strbuf_addf(sb, "\\%c", (char)cp);
+		else if (cp >= 0x20 && cp < 0x7F)
+			strbuf_addc(sb, (char)cp);
+		else if (cp >= 0 && cp <= 0xFFFF)
+			strbuf_addf(sb, "\\u%04X", (unsigned)cp);
+		else
+			strbuf_addf(sb, "\\U%08X", (unsigned)(cp < 0 ? 0xFFFD : cp));
+		i += k;
+	}
+	strbuf_addc(sb, '"');
+}
+
+/* The file's bytes for m's lists.  Ids hold only a-z, 0-9, '-' and one
+ * '/', which YAML reads back as they are; what is kept is quoted. */
+static char *format(const struct marks *m, size_t *len)
 {
 	struct strbuf sb = STRBUF_INIT;
-	size_t i;
+	size_t i, k;
 	int l;
 
 	strbuf_addf(&sb, "%sversion: 1\n", header);
 	for (l = 0; l < MARKS_NLISTS; l++) {
 		strbuf_addf(&sb, "%s: [", list_keys[l]);
-		for (i = 0; i < lists[l].n; i++)
-			strbuf_addf(&sb, "%s%s", i ? ", " : "", lists[l].v[i]);
+		for (i = 0; i < m->lists[l].n; i++)
+			strbuf_addf(&sb, "%s%s", i ? ", " : "", m->lists[l].v[i]);
+		for (k = 0; k < m->kept[l].n; k++) {
+			strbuf_adds(&sb, i + k ? ", " : "");
+			add_quoted(&sb, m->kept[l].v[k]);
+		}
 		strbuf_adds(&sb, "]\n");
 	}
 	return strbuf_detach(&sb, len);
@@ -165,11 +237,13 @@ static int on_file(void *ctx, const char *path, const char *buf, size_t len, str
 
 	if (!marks_parse(&p->now, path, buf, len, d))
 		return 0;
-	for (i = 0; out && i < p->m->nunsaved; i++)
+	/* A newer crampguide's file is left to it (sync_file() says so). */
+	if (!out || p->now.newer)
+		return 1;
+	for (i = 0; i < p->m->nunsaved; i++)
 		set_put(&p->now.lists[p->m->unsaved[i].list], p->m->unsaved[i].id,
 			p->m->unsaved[i].on);
-	if (out)
-		*out = format(p->now.lists, outlen);
+	*out = format(&p->now, outlen);
 	return 1;
 }
 
@@ -201,14 +275,37 @@ static int sync_file(struct marks *m, bool change, char **msg)
 	memset(&p, 0, sizeof(p));
 	p.m = m;
 	r = change ? store_change(m->path, on_file, &p, &why) : store_read(m->path, on_file, &p, &why);
+	if (r == STORE_OK && change && p.now.newer) {
+		/* Nothing was written: this run's changes stay this run's. */
+		sets_free(p.now.lists);
+		sets_free(p.now.kept);
+		m->newer = true;
+		*msg = xstrdup("a newer crampguide wrote your saved marks, and this one leaves them "
+			       "as they are");
+		free(p.now.warning);
+		free(why);
+		return 0;
+	}
 	if (r == STORE_OK) {
 		sets_free(m->lists);
+		sets_free(m->kept);
 		memcpy(m->lists, p.now.lists, sizeof(m->lists));
+		memcpy(m->kept, p.now.kept, sizeof(m->kept));
+		m->newer = p.now.newer;
+		free(m->warning);
+		m->warning = p.now.warning;
+		/* What was skipped is said once, when the file is first read. */
+		if (!change && m->warning)
+			*msg = xasprintf("Some of your saved marks were not read: %s.", m->warning);
+		if (!change && m->newer)
+			*msg = xasprintf("Your saved marks: %s.", m->warning);
 		for (i = 0; change && i < m->nunsaved; i++)
 			free(m->unsaved[i].id);
 		m->nunsaved = change ? 0 : m->nunsaved;
 	} else {
 		sets_free(p.now.lists);
+		sets_free(p.now.kept);
+		free(p.now.warning);
 		*msg = r == STORE_UNREADABLE ? unreadable(m, why) : xstrdup(why);
 	}
 	free(why);
@@ -234,14 +331,29 @@ char *marks_open(struct marks *m, const struct guide *g)
 
 int marks_flush(struct marks *m, char **msg)
 {
+	const char *home = getenv("HOME");
+
 	*msg = NULL;
 	if (!m->nunsaved)
 		return 1;
 	if (!m->path) {
 		/* Said at every change rather than never: the person would
 		 * otherwise lose their marks without knowing. */
-		*msg = xstrdup("Your marks cannot be kept for next time: neither XDG_STATE_HOME "
-			       "nor HOME is set");
+		if (home && *home) {
+			char *shown = diag_one_line(home, strlen(home) < 80 ? strlen(home) : 80);
+
+			*msg = xasprintf("HOME is '%s', not a full path like /home/you, and "
+					 "XDG_STATE_HOME is not set to one either", shown);
+			free(shown);
+		} else {
+			*msg = xstrdup("neither HOME nor XDG_STATE_HOME is set to a folder to keep "
+				       "them in");
+		}
+		return 0;
+	}
+	if (m->newer) {
+		*msg = xstrdup("a newer crampguide wrote your saved marks, and this one leaves them "
+			       "as they are");
 		return 0;
 	}
 	return sync_file(m, true, msg);
@@ -295,8 +407,14 @@ int marks_toggle(struct marks *m, const struct guide_item *it, char **msg)
 	bool on = set_find(s, id) == s->n;
 
 	*msg = NULL;
-	if (!marks_markable(it) || !valid_mark(id, strlen(id)) || !set_put(s, id, on)) {
+	if (!marks_markable(it) || !valid_mark(id, strlen(id))) {
 		free(id);
+		return -1;
+	}
+	if (!set_put(s, id, on)) {
+		free(id);
+		*msg = xasprintf("your tip sheet already holds %d marks, the most it keeps; clear "
+				 "some on the tip sheet first", MARKS_MAX_IDS);
 		return -1;
 	}
 	note(m, list_of(it), id, on);
@@ -329,9 +447,11 @@ void marks_close(struct marks *m)
 	size_t i;
 
 	sets_free(m->lists);
+	sets_free(m->kept);
 	for (i = 0; i < m->nunsaved; i++)
 		free(m->unsaved[i].id);
 	free(m->unsaved);
 	free(m->path);
+	free(m->warning);
 	memset(m, 0, sizeof(*m));
 }

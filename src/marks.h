@@ -45,15 +45,18 @@ struct marks {
 	const struct guide *g;
 	char *path;                     /* the file, or NULL when there is no home to keep it in */
 	struct marks_set lists[MARKS_NLISTS];
+	struct marks_set kept[MARKS_NLISTS];  /* entries that are no ids, written back as they were */
 	struct marks_change *unsaved;   /* changes not in the file yet, tried again with the next */
 	size_t nunsaved, capunsaved;
 	bool told;                      /* the person was told the file cannot be read */
+	bool newer;                     /* a newer crampguide wrote the file: read, never written */
+	char *warning;                  /* what was skipped or why the file is not written, or NULL */
 };
 
-/* Load the saved marks for g; return NULL, or a new sentence for the person naming FILE:LINE:COL when the file could not be read (it is left as it is, never saved over, and the marks start empty). */
+/* Load the saved marks for g; return NULL, or a new sentence for the person naming FILE:LINE:COL when the file could not be read (it is left as it is, never saved over, and the marks start empty), when a newer crampguide wrote it (read as far as this one understands, never written), or when entries in it were skipped (the good ones are read, the others written back as they were). */
 char *marks_open(struct marks *m, const struct guide *g);
 
-/* Replace m's lists by the marks file buf[0..len) (named `path` in messages); return 1, or 0 with the lists empty after adding to d where and why it cannot be read. */
+/* Replace m's lists by the marks file buf[0..len) (named `path` in messages), noting in m->warning the first entry skipped and in m->newer a newer version; return 1, or 0 with the lists empty after adding to d where and why it cannot be read. */
 int marks_parse(struct marks *m, const char *path, const char *buf, size_t len, struct diag *d);
 
 /* Whether the item can be marked: a tip on a relief or prevention page, or a cause. */
@@ -62,7 +65,7 @@ bool marks_markable(const struct guide_item *it);
 /* Whether the item is marked (or ticked, for a cause). */
 bool marks_has(const struct marks *m, const struct guide_item *it);
 
-/* Mark the item, or unmark it when marked, and save at once; return 1 when it is now marked, 0 when not, -1 when it cannot be marked; *msg gets a new sentence when saving failed (the mark still holds for this run), else NULL. */
+/* Mark the item, or unmark it when marked, and save at once; return 1 when it is now marked, 0 when not, -1 when it cannot be marked (then *msg says why when the list is full); *msg gets a new sentence part when saving failed (the mark still holds for this run), else NULL. */
 int marks_toggle(struct marks *m, const struct guide_item *it, char **msg);
 
 /* Unmark every tip and cause this guide shows and save; return 1, or 0 with *msg a new sentence when saving failed. */

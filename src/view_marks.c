@@ -93,8 +93,12 @@ void view_mark(struct viewer *V, struct view *v, size_t block)
 	cause = it->page->kind == GUIDE_CAUSES;
 	on = marks_toggle(V->marks, it, &msg);
 	if (on < 0) {
-		view_say(V, "This one cannot be marked: the content gives it an id the tip sheet "
-			    "cannot keep");
+		if (msg)
+			view_say(V, "Not marked: %s", msg);
+		else
+			view_say(V, "This one cannot be marked: the content gives it an id the tip "
+				    "sheet cannot keep");
+		free(msg);
 		return;
 	}
 	view_marks_refresh(V, it);

@@ -19,6 +19,7 @@
 #include "load.h"
 #include "marks.h"
 #include "sheet.h"
+#include "strbuf.h"
 #include "tips.h"
 #include "paths.h"
 
@@ -174,7 +175,7 @@ static void put_file(const char *bytes)
 static void test_hand_made(void **unused)
 {
 	struct marks m;
-	char *msg, buf[1024];
+	char *msg, buf[1024], want[512], *notice;
 	const char *const *ids;
 	size_t n, len;
 	FILE *f;
@@ -182,7 +183,13 @@ static void test_hand_made(void **unused)
 	(void)unused;
 	put_file("# mine\nnote: made by hand\ntips: [relief/stretch, gone/away, Relief/Ice]\n"
 		 "extra:\n  - 1\n");
-	assert_null(marks_open(&m, g));
+	/* The entry that is no id is skipped where it is, and said. */
+	notice = marks_open(&m, g);
+	assert_non_null(notice);
+	snprintf(want, sizeof want, "Some of your saved marks were not read: %s:3:35: skipped an "
+		 "entry that is not an id", marks_file());
+	assert_memory_equal(notice, want, strlen(want));
+	free(notice);
 	assert_true(marks_has(&m, item("relief", "stretch")));
 	assert_int_equal(count(&m, MARKS_TIPS), 1);
 	ids = marks_ids(&m, MARKS_TIPS, &n);
@@ -197,7 +204,7 @@ static void test_hand_made(void **unused)
 	buf[len] = '\0';
 	fclose(f);
 	assert_string_equal(buf, "# crampguide tip sheet: the tips you marked and the causes you ticked\n"
-				 "version: 1\ntips: [relief/stretch, gone/away]\n"
+				 "version: 1\ntips: [relief/stretch, gone/away, \"Relief/Ice\"]\n"
 				 "causes: [causes/dehydration]\n");
 	assert_int_equal(marks_clear(&m, &msg), 1);
 	marks_close(&m);
@@ -231,6 +238,90 @@ static void test_unreadable_notice(void **unused)
 	buf[len] = '\0';
 	fclose(f);
 	assert_string_equal(buf, "tips: {relief: stretch}\n");
+	unlink(marks_file());
+}
+
+/* A file a newer crampguide wrote is read as far as this one understands,
+ * said once, and never written; a bad entry costs only itself, and is
+ * written back as it was, escapes and all. */
+static void test_newer_and_bad_entries(void **unused)
+{
+	static const char newer[] = "version: 3\ntips: [relief/stretch]\nfuture: {a: 1}\n";
+	struct marks m;
+	char *notice, *msg, buf[1024];
+	size_t len;
+	FILE *f;
+
+	(void)unused;
+	put_file(newer);
+	notice = marks_open(&m, g);
+	assert_non_null(notice);
+	assert_non_null(strstr(notice, ":1:10: version 3 was written by a newer crampguide"));
+	free(notice);
+	assert_true(marks_has(&m, item("relief", "stretch")));
+	assert_int_equal(marks_toggle(&m, item("relief", "massage"), &msg), 1);
+	assert_non_null(msg);
+	assert_non_null(strstr(msg, "a newer crampguide wrote your saved marks"));
+	free(msg);
+	assert_true(marks_has(&m, item("relief", "massage")));
+	marks_close(&m);
+	f = fopen(marks_file(), "r");
+	assert_non_null(f);
+	len = fread(buf, 1, sizeof buf - 1, f);
+	buf[len] = '\0';
+	fclose(f);
+	assert_string_equal(buf, newer);
+
+	put_file("version: 1\ntips: [relief/stretch, \"bad\\e[31m\", 0/x]\ncauses: [causes/dehydration]\n");
+	notice = marks_open(&m, g);
+	assert_non_null(notice);
+	assert_non_null(strstr(notice, ":2:24: skipped an entry that is not an id like relief/stretch "
+				       "(and 1 more entries)"));
+	/* The escape never reaches the person. */
+	assert_null(strchr(notice, 27));
+	free(notice);
+	assert_true(marks_has(&m, item("relief", "stretch")));
+	assert_true(marks_has(&m, item("causes", "dehydration")));
+	assert_int_equal(marks_toggle(&m, item("relief", "massage"), &msg), 1);
+	assert_null(msg);
+	marks_close(&m);
+	f = fopen(marks_file(), "r");
+	assert_non_null(f);
+	len = fread(buf, 1, sizeof buf - 1, f);
+	buf[len] = '\0';
+	fclose(f);
+	assert_non_null(strstr(buf, "tips: [relief/stretch, relief/massage, \"bad\\u001B[31m\", \"0/x\"]\n"));
+	/* Read again, the entries are the same. */
+	assert_non_null(notice = marks_open(&m, g));
+	free(notice);
+	assert_true(marks_has(&m, item("relief", "massage")));
+	assert_int_equal(marks_clear(&m, &msg), 1);
+	marks_close(&m);
+	unlink(marks_file());
+}
+
+/* A full list says so, rather than blaming the content's ids. */
+static void test_list_full(void **unused)
+{
+	struct marks m;
+	char *msg, *notice;
+	struct strbuf sb = STRBUF_INIT;
+	int i;
+
+	(void)unused;
+	strbuf_adds(&sb, "tips: [");
+	for (i = 0; i < MARKS_MAX_IDS; i++)
+		strbuf_addf(&sb, "%sold/tip-%d", i ? ", " : "", i);
+	strbuf_adds(&sb, "]\n");
+	put_file(strbuf_str(&sb));
+	strbuf_release(&sb);
+	notice = marks_open(&m, g);
+	assert_null(notice);
+	assert_int_equal(marks_toggle(&m, item("relief", "stretch"), &msg), -1);
+	assert_non_null(msg);
+	assert_non_null(strstr(msg, "already holds 2000 marks"));
+	free(msg);
+	marks_close(&m);
 	unlink(marks_file());
 }
 
@@ -274,7 +365,7 @@ static void test_no_home(void **state)
 	/* The mark holds for this run; the person is told it is not kept. */
 	assert_int_equal(marks_toggle(&m, item("relief", "stretch"), &msg), 1);
 	assert_non_null(msg);
-	assert_non_null(strstr(msg, "cannot be kept"));
+	assert_non_null(strstr(msg, "neither HOME nor XDG_STATE_HOME is set"));
 	assert_true(marks_has(&m, item("relief", "stretch")));
 	free(msg);
 	marks_close(&m);
@@ -324,6 +415,8 @@ int main(void)
 		cmocka_unit_test(test_toggle_saves_at_once),
 		cmocka_unit_test(test_hand_made),
 		cmocka_unit_test(test_unreadable_notice),
+		cmocka_unit_test(test_newer_and_bad_entries),
+		cmocka_unit_test(test_list_full),
 		cmocka_unit_test(test_render_follows_marks),
 		cmocka_unit_test(test_no_home),
 		cmocka_unit_test(test_expand_home),
