@@ -274,6 +274,7 @@ static int sync_file(struct marks *m, bool change, char **msg)
 	*msg = NULL;
 	memset(&p, 0, sizeof(p));
 	p.m = m;
+	m->busy = false;
 	r = change ? store_change(m->path, on_file, &p, &why) : store_read(m->path, on_file, &p, &why);
 	if (r == STORE_OK && change && p.now.newer) {
 		/* Nothing was written: this run's changes stay this run's. */
@@ -306,6 +307,7 @@ static int sync_file(struct marks *m, bool change, char **msg)
 		sets_free(p.now.lists);
 		sets_free(p.now.kept);
 		free(p.now.warning);
+		m->busy = r == STORE_BUSY;
 		*msg = r == STORE_UNREADABLE ? unreadable(m, why) : xstrdup(why);
 	}
 	free(why);

@@ -50,6 +50,7 @@ struct marks {
 	size_t nunsaved, capunsaved;
 	bool told;                      /* the person was told the file cannot be read */
 	bool newer;                     /* a newer crampguide wrote the file: read, never written */
+	bool busy;                      /* the last save found another crampguide saving: tried again later */
 	char *warning;                  /* what was skipped or why the file is not written, or NULL */
 };
 

@@ -17,9 +17,10 @@
 #include "fileio.h"
 #include "util.h"
 
-/* How long a change waits for another guide's; one holds the lock for
- * milliseconds, so this only trips on a stopped or stuck process. */
-#define LOCK_WAIT_MS 5000
+/* How long a change waits for another guide's: one holds the lock for
+ * about a millisecond, so this only trips on a stopped or stuck process,
+ * and the person must not wait on that (the caller tries again later). */
+#define LOCK_WAIT_MS 200
 
 /* A message part for the person: file names can hold anything. */
 static char *clean(char *s)
@@ -131,8 +132,9 @@ static void sleep_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
-/* Lock PATH.lock; return its descriptor (closing it unlocks), or -1. */
-static int lock_take(const char *path, char **err)
+/* Lock PATH.lock; return its descriptor (closing it unlocks), or -1 (with
+ * *busy set when another process holds it). */
+static int lock_take(const char *path, char **err, int *busy)
 {
 	char *lpath = xasprintf("%s.lock", path);
 	/* O_NOFOLLOW: a link in its place must not make or open a file
@@ -148,9 +150,10 @@ static int lock_take(const char *path, char **err)
 	while (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		if (errno != EWOULDBLOCK && errno != EINTR)
 			*err = xasprintf("cannot lock %s: %s", lpath, strerror(errno));
-		else if (waited >= LOCK_WAIT_MS)
-			*err = xasprintf("another crampguide kept %s locked for %d seconds", lpath,
-					 LOCK_WAIT_MS / 1000);
+		else if (waited >= LOCK_WAIT_MS) {
+			*busy = 1;
+			*err = xasprintf("another crampguide is saving to %s just now", path);
+		}
 		if (*err) {
 			close(fd);
 			fd = -1;
@@ -194,14 +197,16 @@ enum store_result store_change(const char *path, store_fn *fn, void *ctx, char *
 	enum store_result r = STORE_FAILED;
 	size_t outlen = 0;
 	mode_t mode = 0600;
-	int lock = -1;
+	int lock = -1, busy = 0;
 
 	*msg = NULL;
-	if (make_dirs(dir, &err) && (lock = lock_take(path, &err)) >= 0 &&
+	if (make_dirs(dir, &err) && (lock = lock_take(path, &err, &busy)) >= 0 &&
 	    (target = follow(path, &err)) &&
 	    (r = take(path, fn, ctx, &out, &outlen, &mode, msg)) == STORE_OK && out &&
 	    !commit(target, out, outlen, mode, &err))
 		r = STORE_FAILED;
+	if (busy)
+		r = STORE_BUSY;
 	if (err)
 		*msg = clean(err);
 	if (lock >= 0)

@@ -27,6 +27,7 @@ enum store_result {
 	STORE_OK,          /* read; or changed, and the file replaced */
 	STORE_UNREADABLE,  /* the file cannot be read: left as it is */
 	STORE_FAILED,      /* nothing could be written: the file is untouched */
+	STORE_BUSY,        /* another program holds the lock: nothing written, try later */
 };
 
 /* The caller's part, given the file as it is now: buf[0..len) (NUL-terminated; len 0 when there is no file).  Return 1 when the bytes are understood, setting *out (when out is not NULL) to a new buffer of *outlen bytes to replace the file with, or leaving it NULL to change nothing; return 0 after adding to d, under the name `path`, where and why they cannot be read. */
@@ -36,7 +37,7 @@ typedef int store_fn(void *ctx, const char *path, const char *buf, size_t len, s
 /* Read the file at path (no lock: it is only ever replaced whole) and hand it to fn with out and outlen NULL; return STORE_OK (a missing file too), or STORE_UNREADABLE with *msg a new "FILE:LINE:COL: what is wrong". */
 enum store_result store_read(const char *path, store_fn *fn, void *ctx, char **msg);
 
-/* Change the file at path under its lock, as described above (a missing directory is made 0700, a new file 0600, a symlink's target is replaced in its own directory); return STORE_OK, or STORE_UNREADABLE or STORE_FAILED with *msg a new sentence part saying why (the file untouched either way). */
+/* Change the file at path under its lock, as described above (a missing directory is made 0700, a new file 0600, a symlink's target is replaced in its own directory); return STORE_OK, or STORE_UNREADABLE, STORE_FAILED or STORE_BUSY (the lock was not had within a fraction of a second) with *msg a new sentence part saying why (the file untouched either way). */
 enum store_result store_change(const char *path, store_fn *fn, void *ctx, char **msg);
 
 #endif

@@ -103,7 +103,13 @@ void view_mark(struct viewer *V, struct view *v, size_t block)
 	}
 	view_marks_refresh(V, it);
 	view_sheet_changed(V);
-	if (msg)
+	if (msg && V->marks->busy)
+		/* Another guide is saving (or stopped while saving): this
+		 * one is kept, and saved with the next change or at quit. */
+		view_say(V, "%s: saved once the other crampguide lets go (with your next change, or "
+			    "when you quit)",
+			 on ? (cause ? "Ticked" : "Marked") : (cause ? "Unticked" : "Unmarked"));
+	else if (msg)
 		view_say(V, "%s for now, but not kept for next time: %s",
 			 on ? (cause ? "Ticked" : "Marked") : (cause ? "Unticked" : "Unmarked"), msg);
 	else if (on)

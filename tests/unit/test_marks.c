@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -300,6 +302,49 @@ static void test_newer_and_bad_entries(void **unused)
 	unlink(marks_file());
 }
 
+/* Another guide holding the lock (stopped with Ctrl-Z while saving) costs
+ * a fraction of a second, not the person's mark: it is kept, said, and
+ * saved once the lock is free. */
+static void test_lock_held(void **unused)
+{
+	struct marks m;
+	char *msg, lock[512], buf[512];
+	size_t len;
+	int fd;
+	FILE *f;
+
+	(void)unused;
+	put_file("version: 1\ntips: [relief/stretch]\n");
+	assert_null(marks_open(&m, g));
+	snprintf(lock, sizeof lock, "%s.lock", marks_file());
+	fd = open(lock, O_RDONLY | O_CREAT, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(flock(fd, LOCK_EX), 0);
+	assert_int_equal(marks_toggle(&m, item("relief", "massage"), &msg), 1);
+	assert_non_null(msg);
+	assert_true(m.busy);
+	assert_non_null(strstr(msg, "another crampguide is saving"));
+	free(msg);
+	assert_true(marks_has(&m, item("relief", "massage")));
+	f = fopen(marks_file(), "r");
+	assert_non_null(f);
+	len = fread(buf, 1, sizeof buf - 1, f);
+	buf[len] = '\0';
+	fclose(f);
+	assert_string_equal(buf, "version: 1\ntips: [relief/stretch]\n");
+	/* Let go: the next save (here the one at quitting) writes it. */
+	close(fd);
+	assert_int_equal(marks_flush(&m, &msg), 1);
+	assert_null(msg);
+	assert_false(m.busy);
+	marks_close(&m);
+	assert_null(marks_open(&m, g));
+	assert_true(marks_has(&m, item("relief", "massage")));
+	assert_int_equal(marks_clear(&m, &msg), 1);
+	marks_close(&m);
+	unlink(marks_file());
+}
+
 /* A full list says so, rather than blaming the content's ids. */
 static void test_list_full(void **unused)
 {
@@ -417,6 +462,7 @@ int main(void)
 		cmocka_unit_test(test_unreadable_notice),
 		cmocka_unit_test(test_newer_and_bad_entries),
 		cmocka_unit_test(test_list_full),
+		cmocka_unit_test(test_lock_held),
 		cmocka_unit_test(test_render_follows_marks),
 		cmocka_unit_test(test_no_home),
 		cmocka_unit_test(test_expand_home),
