@@ -85,6 +85,24 @@ char *diag_one_line(const char *s, size_t n)
 	return out;
 }
 
+char *diag_name(const char *s)
+{
+	char *one = diag_one_line(s, strlen(s)), *out;
+	size_t n = strlen(one), head = DIAG_NAME_MAX / 2, tail;
+
+	if (n <= DIAG_NAME_MAX)
+		return one;
+	/* Both ends say most about a path; cut between whole characters. */
+	tail = n - (DIAG_NAME_MAX / 2 - 10);
+	while (head && ((unsigned char)one[head] & 0xC0) == 0x80)
+		head--;
+	while (tail < n && ((unsigned char)one[tail] & 0xC0) == 0x80)
+		tail++;
+	out = xasprintf("%.*s...%s", (int)head, one, one + tail);
+	free(one);
+	return out;
+}
+
 static void add(struct diag *d, const char *file, unsigned line, unsigned col,
 		const char *fmt, va_list ap)
 {
@@ -95,7 +113,7 @@ static void add(struct diag *d, const char *file, unsigned line, unsigned col,
 
 	/* File names and messages can carry bytes from content files; one
 	 * sanitizer here means no caller can forget it. */
-	name = diag_one_line(file, strlen(file));
+	name = diag_name(file);
 	if (over_limit(d, name)) {
 		free(name);
 		return;
@@ -182,7 +200,7 @@ size_t diag_count_file(const struct diag *d, const char *file)
 	/* Stored names are cleaned; a raw name with a control character or a
 	 * bad byte in it would otherwise never match, and a caller's limit on
 	 * messages per file would never stop a hostile file. */
-	char *clean = diag_one_line(file, strlen(file));
+	char *clean = diag_name(file);
 	size_t i, n = 0;
 
 	for (i = 0; i < d->n; i++)

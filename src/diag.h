@@ -53,6 +53,12 @@ char *diag_one_line(const char *s, size_t n);
 /* The first message found as "FILE:LINE:COL: message" (or "FILE: message"), a new string; NULL when there is none. */
 char *diag_first(const struct diag *d);
 
+/* Longest name (a path, a TERM value) shown whole in a message, in bytes. */
+#define DIAG_NAME_MAX 160
+
+/* A name for a message: sanitized, on one line, and past DIAG_NAME_MAX bytes cut in the middle with "..."; a new string. */
+char *diag_name(const char *s);
+
 /* Sort by file, line and column (keeping the found order among equals) and print one message a line. */
 void diag_print(struct diag *d, FILE *out);
 

@@ -143,6 +143,8 @@ int loop_run(const struct guide *g, const struct loop_options *opt)
 	/* A script clicks without a mouse, so the screens see the option. */
 	viewer_init(&V, g, opt->marks, opt->notice, !text_locale_utf8(), opt->mouse, tty_rows(),
 		    tty_cols());
+	/* Slow work (printing) stops at once when a signal asks the guide to end. */
+	V.interrupted = tty_signal;
 	status = scripted ? play(&V, script) : interact(&V);
 	tty_stop();
 	viewer_free(&V);

@@ -90,7 +90,7 @@ static void usage(FILE *out)
  * message look like two.  The caller frees it. */
 static char *shown(const char *s)
 {
-	return diag_one_line(s, strlen(s));
+	return diag_name(s);
 }
 
 static _Noreturn void usage_error(const char *fmt, const char *arg)
@@ -199,8 +199,12 @@ static int run_print(const struct guide *g, const char *printer)
 	/* lp takes UTF-8 text whatever the locale, so the printed sheet
 	 * keeps its letters. */
 	buf = render_sheet(g, TIPS_TEXT, false, &len);
-	ok = print_sheet(buf, len, printer, g->sheet.title ? g->sheet.title : g->title, &message) ==
-	     PRINT_SENT;
+	print_timeout(&message);
+	if (message)
+		warn("%s", message);
+	free(message);
+	ok = print_sheet(buf, len, printer, g->sheet.title ? g->sheet.title : g->title, NULL,
+			 &message) == PRINT_SENT;
 	if (ok)
 		printf("%s\n", message);
 	else
@@ -363,6 +367,19 @@ int main(int argc, char **argv)
 	if (printer && mode != MODE_PRINT)
 		usage_error("%s only goes with --print", "--printer");
 
+	if (mode == MODE_TIPS || mode == MODE_PRINT || mode == MODE_GUIDE) {
+		char date[32];
+
+		/* A sheet dated in the year -2147481749 helps nobody. */
+		if (!sheet_today(date, sizeof date)) {
+			char *safe = shown(getenv("SOURCE_DATE_EPOCH"));
+
+			warn("SOURCE_DATE_EPOCH='%s' is not a date: it must be seconds since 1970 "
+			     "(up to the year 9999); fix it or unset it", safe);
+			free(safe);
+			return 1;
+		}
+	}
 	g = load_or_die(content, argv[0], &dir);
 	if (mode == MODE_CHECK) {
 		char *safe = shown(dir);

@@ -17,7 +17,7 @@
  * person's, shown on one line. */
 static char *say(const char *what, const char *path, int err)
 {
-	char *shown = diag_one_line(path, strlen(path)), *s;
+	char *shown = diag_name(path), *s;
 
 	s = err ? xasprintf("%s %s: %s", what, shown, strerror(err)) : xasprintf("%s %s", what, shown);
 	free(shown);
@@ -63,7 +63,7 @@ static enum outfile_result over(const char *path, const char *buf, size_t len, c
 	}
 	/* Said, since a failure midway would have left half a file. */
 	{
-		char *shown = diag_one_line(path, strlen(path));
+		char *shown = diag_name(path);
 
 		*msg = xasprintf("wrote over %s in place, not in one step, as its folder cannot be "
 				 "written", shown);

@@ -23,16 +23,27 @@ extern char **environ;
 /* lp's replies are short; more than this is not worth keeping. */
 #define PRINT_MAX_REPLY 4096
 
-static int timeout_seconds(void)
+int print_timeout(char **why)
 {
 	const char *s = getenv("CRAMPGUIDE_PRINT_TIMEOUT");
 	char *end;
 	long v;
 
+	*why = NULL;
 	if (!s || !*s)
 		return PRINT_TIMEOUT;
+	errno = 0;
 	v = strtol(s, &end, 10);
-	return (*end || v <= 0 || v > 3600) ? PRINT_TIMEOUT : (int)v;
+	if (*end || errno || v < 1 || v > 3600) {
+		char *shown = text_sanitize(s, strlen(s) < 40 ? strlen(s) : 40, NULL);
+
+		*why = xasprintf("CRAMPGUIDE_PRINT_TIMEOUT='%s%s' is ignored: it must be a whole number "
+				 "of seconds from 1 to 3600, so %d is used",
+				 shown, strlen(s) > 40 ? "..." : "", PRINT_TIMEOUT);
+		free(shown);
+		return PRINT_TIMEOUT;
+	}
+	return (int)v;
 }
 
 static long long now_ms(void)
@@ -53,32 +64,105 @@ static char *reply_text(const char *reply, size_t n)
 	return s;
 }
 
+/* lp runs in a process group of its own, so that whatever it leaves
+ * behind (a child still holding its output) can be stopped with it. */
 static int spawn_lp(pid_t *pid, int in[2], int out[2], char *const argv[])
 {
 	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
 	int err;
 
+	posix_spawnattr_init(&attr);
+	posix_spawnattr_setpgroup(&attr, 0);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, in[0], STDIN_FILENO);
 	posix_spawn_file_actions_adddup2(&fa, out[1], STDOUT_FILENO);
 	posix_spawn_file_actions_adddup2(&fa, out[1], STDERR_FILENO);
 	posix_spawn_file_actions_addclose(&fa, in[1]);
 	posix_spawn_file_actions_addclose(&fa, out[0]);
-	err = posix_spawnp(pid, "lp", &fa, NULL, argv, environ);
+	err = posix_spawnp(pid, "lp", &fa, &attr, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
+	posix_spawnattr_destroy(&attr);
 	return err;
 }
 
-enum print_result print_sheet(const char *buf, size_t len, const char *printer, const char *title,
-			      char **message)
+/* After lp exits, what it wrote is read for this long at most: a child it
+ * left holding its output open must not keep the guide waiting. */
+#define PRINT_GRACE_MS 200
+
+/* Feed lp and read its reply until it exits (and its reply ends, or the
+ * grace after its exit runs out), the deadline passes, or stop() says
+ * to leave.  Return 1 when lp exited (its status in *status). */
+static int run(pid_t pid, int in, int out, const char *buf, size_t len, size_t *sent, char *reply,
+	       size_t *got, long long deadline, int (*stop)(void), int *status, int *why)
 {
-	char *argv[7], reply[PRINT_MAX_REPLY], *safe_title;
-	int in[2], out[2], argc = 0, err, status = 0, timed_out = 0;
+	long long exited_at = -1;
+
+	*why = 0;
+	while (out >= 0 || exited_at < 0) {
+		struct pollfd pfd[2] = { { out, POLLIN, 0 }, { in, POLLOUT, 0 } };
+		long long t = now_ms(), left = deadline - t;
+
+		if (exited_at < 0 && waitpid(pid, status, WNOHANG) == pid)
+			exited_at = t;
+		if (exited_at >= 0 && (out < 0 || t - exited_at >= PRINT_GRACE_MS))
+			break;
+		if (stop && stop()) {
+			*why = 's';
+			break;
+		}
+		if (left <= 0) {
+			*why = 't';
+			break;
+		}
+		/* Short waits: lp's exit and a signal are seen within 50 ms. */
+		if (poll(pfd, in >= 0 ? 2 : 1, (int)(left > 50 ? 50 : left)) <= 0)
+			continue;
+		if (in >= 0 && (pfd[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
+			ssize_t w = write(in, buf + *sent, len - *sent);
+
+			if (w > 0)
+				*sent += (size_t)w;
+			if ((w < 0 && errno != EAGAIN && errno != EINTR) || *sent == len) {
+				close(in);
+				in = -1;
+			}
+		}
+		if (out >= 0 && (pfd[0].revents & (POLLIN | POLLHUP | POLLERR))) {
+			char tmp[512];
+			ssize_t n = read(out, tmp, sizeof(tmp));
+
+			if (n > 0) {
+				size_t keep = (size_t)n < PRINT_MAX_REPLY - *got ? (size_t)n
+										 : PRINT_MAX_REPLY - *got;
+
+				memcpy(reply + *got, tmp, keep);
+				*got += keep;
+			} else if (n == 0 || errno != EINTR) {
+				close(out);
+				out = -1;
+			}
+		}
+	}
+	if (in >= 0)
+		close(in);
+	if (out >= 0)
+		close(out);
+	return exited_at >= 0;
+}
+
+enum print_result print_sheet(const char *buf, size_t len, const char *printer, const char *title,
+			      int (*stop)(void), char **message)
+{
+	char *argv[7], reply[PRINT_MAX_REPLY], *safe_title, *why_timeout;
+	int in[2], out[2], argc = 0, err, status = 0, why, exited, timeout = print_timeout(&why_timeout);
 	size_t sent = 0, got = 0;
-	long long deadline = now_ms() + 1000LL * timeout_seconds();
+	long long deadline = now_ms() + 1000LL * timeout;
 	struct sigaction ign, old;
 	pid_t pid;
 
+	free(why_timeout);
 	argv[argc++] = "lp";
 	if (printer) {
 		argv[argc++] = "-d";
@@ -114,76 +198,23 @@ enum print_result print_sheet(const char *buf, size_t len, const char *printer, 
 		close(in[1]);
 		in[1] = -1;
 	}
-	while (out[0] >= 0) {
-		struct pollfd pfd[2] = { { out[0], POLLIN, 0 }, { in[1], POLLOUT, 0 } };
-		long long left = deadline - now_ms();
-		int r;
-
-		if (left <= 0) {
-			timed_out = 1;
-			break;
-		}
-		r = poll(pfd, in[1] >= 0 ? 2 : 1, (int)(left > 1000 ? 1000 : left));
-		if (r < 0 && errno != EINTR)
-			break;
-		if (r <= 0)
-			continue;
-		if (in[1] >= 0 && (pfd[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
-			ssize_t w = write(in[1], buf + sent, len - sent);
-
-			if (w > 0)
-				sent += (size_t)w;
-			if ((w < 0 && errno != EAGAIN && errno != EINTR) || sent == len) {
-				close(in[1]);
-				in[1] = -1;
-			}
-		}
-		if (pfd[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-			char tmp[512];
-			ssize_t n = read(out[0], tmp, sizeof(tmp));
-
-			if (n > 0) {
-				size_t keep = (size_t)n < sizeof(reply) - got ? (size_t)n : sizeof(reply) - got;
-
-				memcpy(reply + got, tmp, keep);
-				got += keep;
-			} else if (n == 0 || errno != EINTR) {
-				close(out[0]);
-				out[0] = -1;
-			}
-		}
-	}
-	if (in[1] >= 0)
-		close(in[1]);
-	if (out[0] >= 0)
-		close(out[0]);
-	/* lp may close its output and still not exit: wait with the same deadline. */
-	while (!timed_out) {
-		pid_t r = waitpid(pid, &status, WNOHANG);
-		struct timespec tick = { 0, 10 * 1000 * 1000 };
-
-		if (r == pid || (r < 0 && errno != EINTR))
-			break;
-		if (now_ms() >= deadline)
-			timed_out = 1;
-		else
-			nanosleep(&tick, NULL);
-	}
-	if (timed_out) {
-		kill(pid, SIGKILL);
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-	}
+	exited = run(pid, in[1], out[0], buf, len, &sent, reply, &got, deadline, stop, &status, &why);
+	/* What is left of lp's group (lp itself, or a child it left behind)
+	 * is stopped: the answer is in, or it took too long. */
+	kill(-pid, SIGKILL);
+	while (!exited && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
 	sigaction(SIGPIPE, &old, NULL);
 
 	{
 		char *words = reply_text(reply, got);
 
-		if (timed_out) {
-			int t = timeout_seconds();
-
+		if (!exited && why == 's') {
+			*message = xstrdup("stopped before lp had finished: check with 'lpstat -o' "
+					   "whether the sheet was sent");
+		} else if (!exited) {
 			*message = xasprintf("lp did not finish within %d second%s and was stopped; check the printer with 'lpstat -p'",
-					     t, t == 1 ? "" : "s");
+					     timeout, timeout == 1 ? "" : "s");
 		} else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || sent != len) {
 			*message = *words ? xstrdup(words) : xstrdup("lp failed without saying why");
 		} else {

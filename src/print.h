@@ -14,8 +14,11 @@ enum print_result {
 	PRINT_FAILED                /* lp refused, failed or took too long */
 };
 
-/* Run `lp [-d printer] -t title` (never through a shell) with buf[0..len) on its standard input; either way *message gets a new, sanitized, one-paragraph account (lp's own words where it has any). */
+/* Seconds lp may take: $CRAMPGUIDE_PRINT_TIMEOUT when it is a whole number from 1 to 3600, else PRINT_TIMEOUT with *why a new sentence saying it was ignored (NULL otherwise). */
+int print_timeout(char **why);
+
+/* Run `lp [-d printer] -t title` (never through a shell, in a process group of its own) with buf[0..len) on its standard input, judged by its exit status; stop early, stopping lp, when stop (if not NULL) returns non-zero; either way *message gets a new, sanitized, one-paragraph account (lp's own words where it has any). */
 enum print_result print_sheet(const char *buf, size_t len, const char *printer, const char *title,
-			      char **message);
+			      int (*stop)(void), char **message);
 
 #endif

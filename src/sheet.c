@@ -175,23 +175,30 @@ void sheet_free(struct sheet *s)
 	memset(s, 0, sizeof *s);
 }
 
-void sheet_today(char *buf, size_t size)
+/* The last second of 9999-12-31 UTC: a four-digit year, as the sheet prints. */
+#define SHEET_MAX_EPOCH 253402300799LL
+
+int sheet_today(char *buf, size_t size)
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
 	time_t t = time(NULL);
 	struct tm tm;
-	char *end;
+	int ok = 1;
 
 	if (epoch && *epoch) {
+		char *end;
 		long long v;
 
 		errno = 0;
 		v = strtoll(epoch, &end, 10);
-		if (!*end && !errno && v >= 0)
+		if (*end || errno || v < 0 || v > SHEET_MAX_EPOCH)
+			ok = 0;
+		else
 			t = (time_t)v;
 	}
 	/* SOURCE_DATE_EPOCH is a UTC date by definition; today is local. */
-	if (!((epoch && *epoch) ? gmtime_r(&t, &tm) : localtime_r(&t, &tm)) ||
+	if (!((ok && epoch && *epoch) ? gmtime_r(&t, &tm) : localtime_r(&t, &tm)) ||
 	    !strftime(buf, size, "%Y-%m-%d", &tm))
 		snprintf(buf, size, "%s", "");
+	return ok;
 }

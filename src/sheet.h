@@ -52,7 +52,7 @@ void sheet_marks_of(const struct marks *m, struct sheet_marks *sm);
 /* Free what s holds. */
 void sheet_free(struct sheet *s);
 
-/* Today's date as YYYY-MM-DD into buf (at least 11 bytes), or the date of $SOURCE_DATE_EPOCH when set, so output can be reproduced. */
-void sheet_today(char *buf, size_t size);
+/* Today's date as YYYY-MM-DD into buf (at least 11 bytes), or the date of $SOURCE_DATE_EPOCH when set, so output can be reproduced; return 0 (and today's date) when that is set to anything but seconds from 1970 to 9999. */
+int sheet_today(char *buf, size_t size);
 
 #endif

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "diag.h"
 #include "keys.h"
 #include "text.h"
 #include "util.h"
@@ -133,7 +134,7 @@ static void say_unusable(const char *term)
 	char *what, *shown;
 
 	if (term && *term) {
-		shown = text_sanitize(term, strlen(term), NULL);
+		shown = diag_name(term);
 		what = xasprintf("TERM=%s", shown);
 		free(shown);
 	} else {

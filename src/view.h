@@ -108,6 +108,7 @@ struct viewer {
 	struct view_state *states;  /* one for each owner that asked */
 	size_t nstates, states_cap;
 	const struct view_ops *worker;  /* whose work VIEWER_WORK announced */
+	int (*interrupted)(void);   /* non-zero once the guide is asked to end (a signal), or NULL */
 	char message[256];          /* said on the status line until the next key */
 };
 

@@ -186,15 +186,18 @@ static const char *sheet_title(const struct guide *g)
 /* Printing takes seconds: it runs after the screen says it is sending. */
 static void sheet_work(struct viewer *V)
 {
-	char *buf, *message = NULL;
+	char *buf, *message = NULL, *ignored;
 	size_t len;
 	enum print_result r;
 
 	/* As --print does: lp takes UTF-8 whatever the terminal shows, and
 	 * its output comes back through a pipe, never onto the screen. */
 	buf = render(V, TIPS_TEXT, false, &len);
-	r = print_sheet(buf, len, NULL, sheet_title(V->g), &message);
-	view_say(V, "%s: %s", r == PRINT_SENT ? "Sent to the printer" : "Not printed", message);
+	print_timeout(&ignored);
+	r = print_sheet(buf, len, NULL, sheet_title(V->g), V->interrupted, &message);
+	view_say(V, "%s: %s%s%s%s", r == PRINT_SENT ? "Sent to the printer" : "Not printed", message,
+		 ignored ? " (" : "", ignored ? ignored : "", ignored ? ")" : "");
+	free(ignored);
 	free(message);
 	free(buf);
 }

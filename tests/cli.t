@@ -264,4 +264,57 @@ else
 	done
 fi
 
+# SOURCE_DATE_EPOCH that is no date from 1970 to 9999 is refused, not
+# printed as the year -2147481749.
+for bad in 99999999999999 -5 abc '1767312000 '; do
+	SOURCE_DATE_EPOCH=$bad "$CRAMPGUIDE" --tips --content content >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ $rc = 1 ] && [ ! -s "$tmp/out" ] && grep -q "SOURCE_DATE_EPOCH='$bad' is not a date" "$tmp/err"; then
+		ok "SOURCE_DATE_EPOCH='$bad' is refused with a message, exit 1"
+	else
+		not_ok "SOURCE_DATE_EPOCH='$bad' is refused with a message, exit 1 (got $rc)" "$(head -c 300 "$tmp/out" "$tmp/err")"
+	fi
+done
+
+# Names from outside are shortened in messages: a 10 kB TERM, a 100k
+# --content.
+long=$(head -c 10000 /dev/zero | tr '\0' x)
+if command -v script >/dev/null; then
+	# The message needs a terminal on both sides: script(1) gives one.
+	: >"$tmp/err"
+	ERR=$tmp/err TERM=$long CRAMPGUIDE=$CRAMPGUIDE script -qec '"$CRAMPGUIDE" --content content 2>"$ERR"' \
+		/dev/null </dev/null >/dev/null 2>&1
+	if [ "$(wc -c <"$tmp/err")" -lt 400 ] && grep -q "TERM=xxx*\.\.\.xxx*)" "$tmp/err"; then
+		ok "a 10 kB TERM is shortened in the message ($(wc -c <"$tmp/err") bytes)"
+	else
+		not_ok "a 10 kB TERM is shortened in the message" "$(head -c 300 "$tmp/err")"
+	fi
+else
+	skip "a 10 kB TERM: script(1) is not installed to give a terminal"
+fi
+long=$(head -c 100000 /dev/zero | tr '\0' y)
+"$CRAMPGUIDE" --check --content "/tmp/$long" >/dev/null 2>"$tmp/err"
+rc=$?
+if [ $rc = 1 ] && [ "$(wc -c <"$tmp/err")" -lt 1000 ]; then
+	ok "a 100k --content is shortened in the message ($(wc -c <"$tmp/err") bytes), exit 1"
+else
+	not_ok "a 100k --content is shortened in the message (rc $rc, $(wc -c <"$tmp/err") bytes)" "$(head -c 300 "$tmp/err")"
+fi
+
+# No home to keep marks in: one plain sentence, and a relative HOME named.
+printf '%s\n' 't' '<Enter>' >"$tmp/mark.script"
+printf 'j j j j j j <Enter> <Down> <Space>\n' >"$tmp/mark.script"
+for home in '' relhome; do
+	env -u XDG_STATE_HOME HOME=$home CRAMPGUIDE_SCRIPT=$tmp/mark.script CRAMPGUIDE_SIZE=80x24 \
+		"$CRAMPGUIDE" --content content >/dev/null 2>"$tmp/err"
+	rc=$?
+	want="neither HOME nor XDG_STATE_HOME is set"
+	[ -n "$home" ] && want="HOME is 'relhome', not a full path"
+	if [ $rc = 0 ] && [ "$(grep -c "kept" "$tmp/err")" = 1 ] && grep -q "$want" "$tmp/err"; then
+		ok "HOME='$home': marks not kept is said once, plainly (exit 0: the guide itself worked)"
+	else
+		not_ok "HOME='$home': marks not kept is said once, plainly (rc $rc)" "$(cat "$tmp/err")"
+	fi
+done
+
 done_testing

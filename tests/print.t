@@ -101,6 +101,81 @@ else
 	not_ok "lp hanging: stopped after the timeout, exit 1" "${why[@]}"
 fi
 
+# Whether a process is still running: a killed one whose parent is gone
+# stays a zombie where nothing reaps orphans, and kill -0 finds it.
+alive() { local st; st=$(ps -o stat= -p "$1" 2>/dev/null); [ -n "$st" ] && [ "${st#Z}" = "$st" ]; }
+
+# lp that answers and exits 0 but leaves a child holding its output open:
+# it is judged by its exit status, the sheet counts as sent, and the child
+# is stopped with lp's process group.
+mkdir -p "$tmp/leave"
+cat >"$tmp/leave/lp" <<STUB
+#!/bin/sh
+cat >/dev/null
+echo "request id is left-1 (1 file(s))"
+sleep 300 &
+echo \$! >"$tmp/child.pid"
+exit 0
+STUB
+chmod +x "$tmp/leave/lp"
+CRAMPGUIDE_PRINT_TIMEOUT=60 PATH=$tmp/leave:$PATH timeout 20 "$CRAMPGUIDE" --print --content content \
+	>"$tmp/out" 2>"$tmp/err"
+rc=$?
+child=$(cat "$tmp/child.pid" 2>/dev/null)
+why=()
+[ $rc = 0 ] || why+=("exit status $rc, expected 0 (124: still waiting at 20 s)")
+grep -q "^request id is left-1" "$tmp/out" || why+=("stdout:" "$(cat "$tmp/out" "$tmp/err")")
+if [ -n "$child" ] && alive "$child"; then
+	why+=("lp's child (pid $child) is still running")
+	kill -KILL "$child"
+fi
+if [ ${#why[@]} -eq 0 ]; then
+	ok "lp exits 0 but leaves a child holding its output: sent, exit 0, the child stopped"
+else
+	not_ok "lp exits 0 but leaves a child holding its output: sent, exit 0, the child stopped" "${why[@]}"
+fi
+
+# SIGTERM while the guide prints through a slow lp: it leaves at once
+# (status 143), stopping lp, instead of holding the signal until the
+# print's timeout.
+rm -f "$tmp/lp.pid"
+printf '%s\n' 't p' >"$tmp/print.script"
+CRAMPGUIDE_SCRIPT=$tmp/print.script CRAMPGUIDE_PRINT_TIMEOUT=300 PATH=$tmp/hang:$PATH \
+	"$CRAMPGUIDE" --content content >/dev/null 2>"$tmp/err" &
+guide=$!
+for _ in $(seq 100); do [ -s "$tmp/lp.pid" ] && break; sleep 0.1; done
+kill -TERM $guide
+( sleep 20; kill -KILL $guide 2>/dev/null ) &
+watchdog=$!
+wait $guide
+rc=$?
+kill $watchdog 2>/dev/null
+lp_pid=$(cat "$tmp/lp.pid" 2>/dev/null)
+why=()
+[ -n "$lp_pid" ] || why+=("the stand-in lp never ran")
+[ $rc = 143 ] || why+=("exit status $rc, expected 143 (137: killed by the 20 s watchdog)")
+if [ -n "$lp_pid" ] && alive "$lp_pid"; then
+	why+=("lp (pid $lp_pid) is still running")
+	kill -KILL "$lp_pid"
+fi
+if [ ${#why[@]} -eq 0 ]; then
+	ok "SIGTERM during a slow print: the guide leaves with 143 and stops lp"
+else
+	not_ok "SIGTERM during a slow print: the guide leaves with 143 and stops lp" "${why[@]}" "$(cat "$tmp/err")"
+fi
+
+# A print timeout that is no whole number of seconds is ignored, and said.
+for bad in 0 -1 1e9 junk '5 ' 99999; do
+	CRAMPGUIDE_PRINT_TIMEOUT=$bad PATH=$tmp/bin:$PATH "$CRAMPGUIDE" --print --content content \
+		>"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ $rc = 0 ] && grep -q "CRAMPGUIDE_PRINT_TIMEOUT='$bad' is ignored: it must be a whole number of seconds from 1 to 3600, so 30 is used" "$tmp/err"; then
+		ok "CRAMPGUIDE_PRINT_TIMEOUT='$bad' is ignored, and said"
+	else
+		not_ok "CRAMPGUIDE_PRINT_TIMEOUT='$bad' is ignored, and said (rc $rc)" "$(cat "$tmp/err")"
+	fi
+done
+
 "$CRAMPGUIDE" --tips --printer x --content content >/dev/null 2>"$tmp/err"
 rc=$?
 if [ $rc = 2 ]; then ok "--printer without --print is a usage error"; else not_ok "--printer without --print is a usage error (got $rc)"; fi

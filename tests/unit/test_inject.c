@@ -373,7 +373,7 @@ static void printer(const struct payload *p)
 	size_t len = 0, n;
 	int ok;
 
-	ok = print_sheet("sheet\n", 6, NULL, title, &msg) == PRINT_SENT;
+	ok = print_sheet("sheet\n", 6, NULL, title, NULL, &msg) == PRINT_SENT;
 	assert_true(ok);
 	assert_clean(msg, strlen(msg), "lp's reply", p);
 	free(msg);
