@@ -47,8 +47,10 @@ enum keys_named { KEYS_FIRST_NAMED = 0x200000, KEYS_NAMED(KEYS_NAMED_ENUM) KEYS_
 	       KEYS_UP, KEYS_CH('k')) \
 	ACTION(DOWN, "Move down: the next link or entry, or scroll down a line", \
 	       KEYS_DOWN, KEYS_CH('j')) \
-	ACTION(PAGE_UP, "Scroll up a screen", KEYS_PGUP) \
-	ACTION(PAGE_DOWN, "Scroll down a screen", KEYS_PGDN) \
+	ACTION(PAGE_UP, "Scroll up a screen", KEYS_PGUP, KEYS_CH(KEYS_CTRL('B')), KEYS_CH('b')) \
+	ACTION(PAGE_DOWN, "Scroll down a screen", KEYS_PGDN, KEYS_CH(KEYS_CTRL('F'))) \
+	ACTION(HALF_UP, "Scroll up half a screen", KEYS_CH(KEYS_CTRL('U'))) \
+	ACTION(HALF_DOWN, "Scroll down half a screen", KEYS_CH(KEYS_CTRL('D'))) \
 	ACTION(TOP, "Go to the top", KEYS_HOME, KEYS_CH('g')) \
 	ACTION(BOTTOM, "Go to the end", KEYS_END, KEYS_CH('G')) \
 	ACTION(OPEN, "Open the chosen entry or link; in the walk-through, go on to the next step", \
@@ -68,7 +70,7 @@ enum keys_named { KEYS_FIRST_NAMED = 0x200000, KEYS_NAMED(KEYS_NAMED_ENUM) KEYS_
 	ACTION(HELP, "Show this help", KEYS_CH('?'), KEYS_F1) \
 	ACTION(SUSPEND, "Pause the guide and return to the shell (type fg to come back)", \
 	       KEYS_CH(KEYS_CTRL('Z'))) \
-	ACTION(QUIT, "Quit the guide", KEYS_CH('q'), KEYS_CH(KEYS_CTRL('C')))
+	ACTION(QUIT, "Quit the guide", KEYS_CH('q'), KEYS_CH('Q'), KEYS_CH(KEYS_CTRL('C')))
 
 #define KEYS_ENUM(id, help, ...) ACT_##id,
 

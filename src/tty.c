@@ -490,6 +490,34 @@ static void mouse_event(struct tty_event *ev)
 	}
 }
 
+/* After an Esc: curses has waited its escape delay for a sequence it
+ * knows, so bytes still waiting are the rest of one it does not (End under
+ * TERM=vt100 sends ESC [ 4 ~).  Read them all and report the key as one
+ * the guide does not know, rather than Esc (Back) and stray letters. */
+static int after_escape(void)
+{
+	wint_t ch;
+	int r, n = 0;
+
+	nodelay(stdscr, TRUE);
+	r = wget_wch(stdscr, &ch);
+	if (r == ERR) {
+		nodelay(stdscr, FALSE);
+		return 27;
+	}
+	if (r == OK && (ch == '[' || ch == 'O')) {
+		int csi = ch == '[';
+
+		/* CSI: parameters and intermediates up to a final byte
+		 * (0x40-0x7E); SS3: one more byte.  Bounded, whatever arrives. */
+		while (n++ < 32 && wget_wch(stdscr, &ch) == OK)
+			if (!csi || (ch >= 0x40 && ch <= 0x7E))
+				break;
+	}
+	nodelay(stdscr, FALSE);
+	return KEYS_OTHER;
+}
+
 void tty_read(struct tty_event *ev)
 {
 	unsigned errors = 0;
@@ -521,7 +549,7 @@ void tty_read(struct tty_event *ev)
 			mouse_event(ev);
 		} else {
 			ev->kind = TTY_EV_KEY;
-			ev->key = r == KEY_CODE_YES ? named_key((int)ch) : (int)ch;
+			ev->key = r == KEY_CODE_YES ? named_key((int)ch) : ch == 27 ? after_escape() : (int)ch;
 		}
 		return;
 	}

@@ -606,6 +606,13 @@ static enum viewer_result generic_key(struct viewer *V, struct view *v, enum act
 	case ACT_PAGE_DOWN:
 		view_scroll_screen(V, v);
 		break;
+	case ACT_HALF_UP:
+	case ACT_HALF_DOWN: {
+		int h = view_height(V, v) / 2;
+
+		scroll(V, v, act == ACT_HALF_UP ? -(h > 1 ? h : 1) : (h > 1 ? h : 1));
+		break;
+	}
 	case ACT_TOP:
 		set_top(V, v, 0);
 		v->sel = LAYOUT_NONE;
