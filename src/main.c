@@ -364,6 +364,23 @@ int main(int argc, char **argv)
 		usage_error("%s only goes with --tips", format_name ? "--format" : "--output");
 	if (force && !output)
 		usage_error("%s only goes with --tips -o FILE", "--force");
+	if (output && strcmp(output, "-") != 0) {
+		/* -o tips.html writes HTML: the name says what the file is. */
+		enum tips_format by_name;
+
+		if (tips_format_from_path(output, &by_name)) {
+			if (!format_name) {
+				format = by_name;
+			} else if (by_name != format) {
+				char fmt[256];
+
+				snprintf(fmt, sizeof fmt, "--format %s does not fit the file name '%%s', "
+					 "which says %s; leave out --format, or change the name",
+					 tips_format_info(format)->name, tips_format_info(by_name)->name);
+				usage_error(fmt, output);
+			}
+		}
+	}
 	if (printer && mode != MODE_PRINT)
 		usage_error("%s only goes with --print", "--printer");
 

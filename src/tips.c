@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "plain.h"
 #include "text.h"
@@ -210,7 +211,7 @@ static void render_html(FILE *out, const struct sheet *s, bool ascii)
 
 typedef void renderer(FILE *out, const struct sheet *s, bool ascii);
 
-#define TIPS_FORMAT_ROW(id, name, label, ext, key, fn) { { name, label, ext, key }, fn },
+#define TIPS_FORMAT_ROW(id, name, label, ext, ext2, key, fn) { { name, label, ext, ext2, key }, fn },
 
 static const struct {
 	struct tips_format_info info;
@@ -232,6 +233,23 @@ int tips_format_from_name(const char *name, enum tips_format *format)
 
 	for (f = 0; f < TIPS_NFORMATS; f++) {
 		if (strcmp(name, formats[f].info.name) == 0) {
+			*format = (enum tips_format)f;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int tips_format_from_path(const char *path, enum tips_format *format)
+{
+	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+	int f;
+
+	if (!dot || (slash && slash > dot) || !dot[1])
+		return 0;
+	for (f = 0; f < TIPS_NFORMATS; f++) {
+		if (strcasecmp(dot + 1, formats[f].info.extension) == 0 ||
+		    (*formats[f].info.extension2 && strcasecmp(dot + 1, formats[f].info.extension2) == 0)) {
 			*format = (enum tips_format)f;
 			return 1;
 		}

@@ -8,17 +8,18 @@
 
 #include "sheet.h"
 
-/* FORMAT(id, name, label, file extension, key, renderer): every format a
- * sheet can be written in: its name for --format, how the save question
- * says it, the extension it proposes, the key that answers it there, and
- * the function in tips.c that writes it.  A new format is a row here and
- * its renderer. */
+/* FORMAT(id, name, label, file extension, another extension, key, renderer):
+ * every format a sheet can be written in: its name for --format, how the
+ * save question says it, the extension it proposes (and the other one
+ * -o FILE takes it from, or ""), the key that answers it there, and the
+ * function in tips.c that writes it.  A new format is a row here and its
+ * renderer. */
 #define TIPS_FORMATS(FORMAT) \
-	FORMAT(TEXT, "text", "text", "txt", 't', render_text) \
-	FORMAT(MARKDOWN, "markdown", "Markdown", "md", 'm', render_markdown) \
-	FORMAT(HTML, "html", "HTML", "html", 'h', render_html)
+	FORMAT(TEXT, "text", "text", "txt", "", 't', render_text) \
+	FORMAT(MARKDOWN, "markdown", "Markdown", "md", "markdown", 'm', render_markdown) \
+	FORMAT(HTML, "html", "HTML", "html", "htm", 'h', render_html)
 
-#define TIPS_FORMAT_ENUM(id, name, label, ext, key, fn) TIPS_##id,
+#define TIPS_FORMAT_ENUM(id, name, label, ext, ext2, key, fn) TIPS_##id,
 
 /* A format a sheet can be written in. */
 enum tips_format { TIPS_FORMATS(TIPS_FORMAT_ENUM) TIPS_NFORMATS };
@@ -30,6 +31,7 @@ struct tips_format_info {
 	const char *name;           /* "markdown" */
 	const char *label;          /* "Markdown" */
 	const char *extension;      /* "md" */
+	const char *extension2;     /* "markdown", or "" */
 	char key;                   /* 'm' */
 };
 
@@ -41,6 +43,9 @@ const struct tips_format_info *tips_format_info(enum tips_format format);
 
 /* Set *format from its name ("text", "markdown", "html"); return 0 when the name is unknown. */
 int tips_format_from_name(const char *name, enum tips_format *format);
+
+/* Set *format from the extension of the file name path (".html", ".md", ...; case ignored); return 0 when it has none of them. */
+int tips_format_from_path(const char *path, enum tips_format *format);
 
 /* Set *format from the key that names it in the save question; return 0 when no format has it. */
 int tips_format_from_key(int key, enum tips_format *format);

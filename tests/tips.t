@@ -105,6 +105,27 @@ else
 	not_ok "an unwritable -o path is a clear error, exit 1 (got $rc)" "$(cat "$tmp/err")"
 fi
 
+# -o FILE takes the format from the file's extension unless --format says;
+# a --format the name contradicts is a usage error.
+for f in $(scripts/formats) markdown:markdown markdown:MD html:htm; do
+	"$CRAMPGUIDE" --tips --content content -o "$tmp/by-name.${f#*:}" 2>"$tmp/err"
+	"$CRAMPGUIDE" --tips --content content --format "${f%%:*}" >"$tmp/by-format"
+	if cmp -s "$tmp/by-name.${f#*:}" "$tmp/by-format" && [ ! -s "$tmp/err" ]; then
+		ok "-o FILE.${f#*:} writes ${f%%:*}"
+	else
+		not_ok "-o FILE.${f#*:} writes ${f%%:*}" "$(cat "$tmp/err")"
+	fi
+done
+"$CRAMPGUIDE" --tips --content content -o "$tmp/by-name.pdf" && cmp -s "$tmp/by-name.pdf" "$tmp/default"
+if [ $? = 0 ]; then ok "-o with another extension writes text, the default"; else not_ok "-o with another extension writes text, the default"; fi
+"$CRAMPGUIDE" --tips --content content --format text -o "$tmp/clash.html" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 2 ] && [ ! -e "$tmp/clash.html" ] && grep -q "does not fit the file name" "$tmp/err"; then
+	ok "--format text -o FILE.html is a usage error, exit 2, nothing written"
+else
+	not_ok "--format text -o FILE.html is a usage error, exit 2 (got $rc)" "$(cat "$tmp/err")"
+fi
+
 "$CRAMPGUIDE" --tips --format pdf --content content >"$tmp/out" 2>"$tmp/err"
 rc=$?
 if [ $rc = 2 ] && grep -q "unknown format 'pdf'" "$tmp/err" && [ ! -s "$tmp/out" ]; then
