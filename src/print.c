@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "strbuf.h"
 #include "text.h"
 #include "util.h"
 
@@ -64,9 +65,10 @@ static char *reply_text(const char *reply, size_t n)
 	return s;
 }
 
-/* lp runs in a process group of its own, so that whatever it leaves
- * behind (a child still holding its output) can be stopped with it. */
-static int spawn_lp(pid_t *pid, int in[2], int out[2], char *const argv[])
+/* A child (lp, lpstat) runs in a process group of its own, so that
+ * whatever it leaves behind (a child still holding its output) can be
+ * stopped with it. */
+static int spawn(pid_t *pid, int in[2], int out[2], char *const argv[])
 {
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t attr;
@@ -81,7 +83,7 @@ static int spawn_lp(pid_t *pid, int in[2], int out[2], char *const argv[])
 	posix_spawn_file_actions_adddup2(&fa, out[1], STDERR_FILENO);
 	posix_spawn_file_actions_addclose(&fa, in[1]);
 	posix_spawn_file_actions_addclose(&fa, out[0]);
-	err = posix_spawnp(pid, "lp", &fa, &attr, argv, environ);
+	err = posix_spawnp(pid, argv[0], &fa, &attr, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	posix_spawnattr_destroy(&attr);
 	return err;
@@ -152,15 +154,90 @@ static int run(pid_t pid, int in, int out, const char *buf, size_t len, size_t *
 	return exited_at >= 0;
 }
 
+/* How a child went: it ran (exited, with status) or not, and why not. */
+struct child {
+	int spawn_err;              /* posix_spawnp()'s error, or 0 */
+	int exited, status, why;    /* why: 's' stopped, 't' timed out */
+	size_t sent, got;
+	char reply[PRINT_MAX_REPLY];
+};
+
+/* Run argv (lp or lpstat) in a process group of its own with buf[0..len)
+ * on its input, reading its output, until it exits, the deadline passes
+ * or stop() says to leave; whatever is left of its group is then killed. */
+static void child(char *const argv[], const char *buf, size_t len, long long deadline,
+		  int (*stop)(void), struct child *c)
+{
+	struct sigaction ign, old;
+	int in[2], out[2];
+	pid_t pid;
+
+	memset(c, 0, sizeof *c);
+	if (pipe(in) != 0 || pipe(out) != 0)
+		die("cannot start %s: %s", argv[0], strerror(errno));
+	c->spawn_err = spawn(&pid, in, out, argv);
+	close(in[0]);
+	close(out[1]);
+	if (c->spawn_err) {
+		close(in[1]);
+		close(out[0]);
+		return;
+	}
+	/* lp may exit without reading everything; that is its answer, not a
+	 * reason for SIGPIPE to kill the guide. */
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &ign, &old);
+	fcntl(in[1], F_SETFL, O_NONBLOCK);
+	if (len == 0) {
+		close(in[1]);
+		in[1] = -1;
+	}
+	c->exited = run(pid, in[1], out[0], buf, len, &c->sent, c->reply, &c->got, deadline, stop,
+			&c->status, &c->why);
+	/* What is left of the group (the child itself, or one it left
+	 * behind) is stopped: the answer is in, or it took too long. */
+	kill(-pid, SIGKILL);
+	while (!c->exited && waitpid(pid, &c->status, 0) < 0 && errno == EINTR)
+		;
+	sigaction(SIGPIPE, &old, NULL);
+}
+
+/* "No default destination": lp's words, CUPS's jargon.  What to do
+ * instead: the printers lpstat knows, --printer, or a browser. */
+static char *no_default(void)
+{
+	char *argv[] = { "lpstat", "-e", NULL }, *names, *p, *nl;
+	struct child c;
+	struct strbuf sb = STRBUF_INIT;
+
+	child(argv, "", 0, now_ms() + 5000, NULL, &c);
+	names = reply_text(c.reply, c.got);
+	if (c.exited && WIFEXITED(c.status) && WEXITSTATUS(c.status) == 0 && *names) {
+		strbuf_adds(&sb, "no printer is set as the default; the printers here are ");
+		for (p = names; p; p = nl ? nl + 1 : NULL) {
+			nl = strchr(p, '\n');
+			strbuf_addf(&sb, "%s%.*s", p == names ? "" : ", ",
+				    (int)(nl ? (size_t)(nl - p) : strlen(p)), p);
+		}
+		strbuf_addf(&sb, ": choose one with --printer NAME (for example: crampguide --print "
+			    "--printer %.*s)", (int)strcspn(names, "\n"), names);
+	} else {
+		strbuf_adds(&sb, "no printer is set up here (lpstat lists none): add one in your "
+				 "system's printer settings, then choose it with --printer NAME");
+	}
+	strbuf_adds(&sb, ", or save the sheet as a web page (crampguide --tips -o tips.html) and "
+			 "print it from a browser");
+	free(names);
+	return strbuf_detach(&sb, NULL);
+}
+
 enum print_result print_sheet(const char *buf, size_t len, const char *printer, const char *title,
 			      int (*stop)(void), char **message)
 {
-	char *argv[7], reply[PRINT_MAX_REPLY], *safe_title, *why_timeout;
-	int in[2], out[2], argc = 0, err, status = 0, why, exited, timeout = print_timeout(&why_timeout);
-	size_t sent = 0, got = 0;
-	long long deadline = now_ms() + 1000LL * timeout;
-	struct sigaction ign, old;
-	pid_t pid;
+	char *argv[7], *safe_title, *why_timeout, *words;
+	int argc = 0, timeout = print_timeout(&why_timeout);
+	struct child c;
 
 	free(why_timeout);
 	argv[argc++] = "lp";
@@ -173,56 +250,29 @@ enum print_result print_sheet(const char *buf, size_t len, const char *printer, 
 	argv[argc++] = "-t";
 	argv[argc++] = safe_title;
 	argv[argc] = NULL;
-
-	if (pipe(in) != 0 || pipe(out) != 0)
-		die("cannot start lp: %s", strerror(errno));
-	err = spawn_lp(&pid, in, out, argv);
+	child(argv, buf, len, now_ms() + 1000LL * timeout, stop, &c);
 	free(safe_title);
-	close(in[0]);
-	close(out[1]);
-	if (err) {
-		close(in[1]);
-		close(out[0]);
-		*message = err == ENOENT
+	if (c.spawn_err) {
+		*message = c.spawn_err == ENOENT
 			? xstrdup("the lp command is not installed; install CUPS's client (on Debian: apt-get install cups-client), or save the sheet with --tips -o FILE and print that")
-			: xasprintf("cannot start lp: %s", strerror(err));
+			: xasprintf("cannot start lp: %s", strerror(c.spawn_err));
 		return PRINT_NO_LP;
 	}
-	/* lp may exit without reading everything; that is its answer, not a
-	 * reason for SIGPIPE to kill the guide. */
-	memset(&ign, 0, sizeof(ign));
-	ign.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &ign, &old);
-	fcntl(in[1], F_SETFL, O_NONBLOCK);
-	if (len == 0) {
-		close(in[1]);
-		in[1] = -1;
-	}
-	exited = run(pid, in[1], out[0], buf, len, &sent, reply, &got, deadline, stop, &status, &why);
-	/* What is left of lp's group (lp itself, or a child it left behind)
-	 * is stopped: the answer is in, or it took too long. */
-	kill(-pid, SIGKILL);
-	while (!exited && waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	sigaction(SIGPIPE, &old, NULL);
-
-	{
-		char *words = reply_text(reply, got);
-
-		if (!exited && why == 's') {
-			*message = xstrdup("stopped before lp had finished: check with 'lpstat -o' "
-					   "whether the sheet was sent");
-		} else if (!exited) {
-			*message = xasprintf("lp did not finish within %d second%s and was stopped; check the printer with 'lpstat -p'",
-					     timeout, timeout == 1 ? "" : "s");
-		} else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || sent != len) {
-			*message = *words ? xstrdup(words) : xstrdup("lp failed without saying why");
-		} else {
-			*message = xstrdup(*words ? words : "sent to the printer");
-			free(words);
-			return PRINT_SENT;
-		}
+	words = reply_text(c.reply, c.got);
+	if (!c.exited && c.why == 's') {
+		*message = xstrdup("stopped before lp had finished: check with 'lpstat -o' "
+				   "whether the sheet was sent");
+	} else if (!c.exited) {
+		*message = xasprintf("lp did not finish within %d second%s and was stopped; check the printer with 'lpstat -p'",
+				     timeout, timeout == 1 ? "" : "s");
+	} else if (!WIFEXITED(c.status) || WEXITSTATUS(c.status) != 0 || c.sent != len) {
+		*message = strstr(words, "No default destination") ? no_default()
+			   : *words ? xstrdup(words) : xstrdup("lp failed without saying why");
+	} else {
+		*message = xstrdup(*words ? words : "sent to the printer");
 		free(words);
+		return PRINT_SENT;
 	}
+	free(words);
 	return PRINT_FAILED;
 }

@@ -164,6 +164,34 @@ else
 	not_ok "SIGTERM during a slow print: the guide leaves with 143 and stops lp" "${why[@]}" "$(cat "$tmp/err")"
 fi
 
+# No default printer: not CUPS's words, but what to do, with the printers
+# lpstat knows (or that there are none).
+mkdir -p "$tmp/nodefault" "$tmp/lpstat-none"
+cat >"$tmp/nodefault/lp" <<'STUB'
+#!/bin/sh
+cat >/dev/null
+echo "lp: Error - No default destination." >&2
+exit 1
+STUB
+printf '#!/bin/sh\nprintf "office\\nhome-laser\\n"\n' >"$tmp/nodefault/lpstat"
+printf '#!/bin/sh\nexit 1\n' >"$tmp/lpstat-none/lpstat"
+chmod +x "$tmp/nodefault/lp" "$tmp/nodefault/lpstat" "$tmp/lpstat-none/lpstat"
+PATH=$tmp/nodefault:$PATH "$CRAMPGUIDE" --print --content content >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 1 ] && grep -q "no printer is set as the default; the printers here are office, home-laser: choose one with --printer NAME" "$tmp/err" &&
+	grep -q "tips.html) and print it from a browser" "$tmp/err" && ! grep -q "No default destination" "$tmp/err"; then
+	ok "no default printer: the printers lpstat knows, --printer NAME, or a web page; exit 1"
+else
+	not_ok "no default printer: the printers lpstat knows, --printer NAME, or a web page; exit 1 (got $rc)" "$(cat "$tmp/err")"
+fi
+PATH=$tmp/lpstat-none:$tmp/nodefault:$PATH "$CRAMPGUIDE" --print --content content >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 1 ] && grep -q "no printer is set up here" "$tmp/err"; then
+	ok "no printer at all: says to add one, or to print a web page; exit 1"
+else
+	not_ok "no printer at all: says to add one, or to print a web page; exit 1 (got $rc)" "$(cat "$tmp/err")"
+fi
+
 # A print timeout that is no whole number of seconds is ignored, and said.
 for bad in 0 -1 1e9 junk '5 ' 99999; do
 	CRAMPGUIDE_PRINT_TIMEOUT=$bad PATH=$tmp/bin:$PATH "$CRAMPGUIDE" --print --content content \
