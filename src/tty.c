@@ -501,10 +501,6 @@ static int after_escape(void)
 
 	nodelay(stdscr, TRUE);
 	r = wget_wch(stdscr, &ch);
-	if (r == ERR) {
-		nodelay(stdscr, FALSE);
-		return 27;
-	}
 	if (r == OK && (ch == '[' || ch == 'O')) {
 		int csi = ch == '[';
 
@@ -513,9 +509,17 @@ static int after_escape(void)
 		while (n++ < 32 && wget_wch(stdscr, &ch) == OK)
 			if (!csi || (ch >= 0x40 && ch <= 0x7E))
 				break;
+		nodelay(stdscr, FALSE);
+		return KEYS_OTHER;
 	}
+	/* Esc alone, or Esc and then a key typed quickly (Esc q): the key is
+	 * put back, to be read as itself next. */
+	if (r == OK)
+		unget_wch((wchar_t)ch);
+	else if (r == KEY_CODE_YES)
+		ungetch((int)ch);
 	nodelay(stdscr, FALSE);
-	return KEYS_OTHER;
+	return 27;
 }
 
 void tty_read(struct tty_event *ev)

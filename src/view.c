@@ -395,7 +395,7 @@ static void draw_text(struct viewer *V, int row, int col, int maxw, const struct
 static void draw_body(struct viewer *V, struct view *v)
 {
 	struct layout *L = view_layout(V, v);
-	int row0 = body_row(v), h = view_height(V, v), r;
+	int row0 = body_row(v), h = view_height(V, v), r, cursor = row0;
 	size_t top = view_top(V, v);
 
 	for (r = 0; r < h && top + (size_t)r < L->nlines; r++) {
@@ -412,6 +412,8 @@ static void draw_body(struct viewer *V, struct view *v)
 			/* The marker shows the choice without colour or reverse video too. */
 			if (line == b->first)
 				tty_put(row, 0, VIEW_GUTTER, TTY_SELECTED, ">", 1);
+			if (line == b->first || cursor == row0)
+				cursor = row;
 		}
 		if (ln->label && b->label)
 			tty_put(row, x + (int)b->label_col, V->cols - x - (int)b->label_col,
@@ -419,6 +421,9 @@ static void draw_body(struct viewer *V, struct view *v)
 		draw_text(V, row, x + (int)ln->indent, V->cols - x - (int)ln->indent, b, ln,
 			  chosen ? TTY_SELECTED : ln->note ? TTY_NOTE : text_elem(b->kind));
 	}
+	/* Screen readers and braille displays follow the terminal's cursor:
+	 * column 0 of the chosen line, else of the first line of text. */
+	tty_cursor(cursor, 0);
 }
 
 /* Cut s (a buffer of `size` bytes) to at most `width` columns, with an

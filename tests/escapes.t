@@ -75,4 +75,30 @@ fi
 stop
 report "Ctrl-F, b, Ctrl-D, Ctrl-U, Ctrl-B scroll as in less; Q quits with status 0"
 
+# Screen readers and braille displays follow the cursor: after each key,
+# it is at column 0 of the chosen line (the one marked '>').
+cursor() { tm display -p -t "$win" '#{cursor_x},#{cursor_y}'; }
+if start cursor tty; then
+	if ! home; then
+		fail "no home screen"
+	else
+		for k in Down Down Down Up Down; do
+			keys "$k"
+			wait_re "^> " || { fail "no chosen line after $k"; break; }
+			c=$(cursor) y=${c#*,}
+			line=$(screen | sed -n "$((y + 1))p")
+			if [ "${c%,*}" != 0 ] || [ "${line:0:1}" != ">" ]; then
+				fail "after $k the cursor is at $c, on: $line"
+				break
+			fi
+		done
+		keys q
+		exited 0
+	fi
+else
+	fail "the wrapper did not start"
+fi
+stop
+report "the cursor is at column 0 of the chosen line after each key"
+
 done_testing
