@@ -56,8 +56,19 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-static void usage(FILE *out)
+/* A path or argument made safe to print: it comes from the command line,
+ * the environment or a directory's name, any of which can hold escape
+ * sequences meant for the terminal, or line breaks that would make one
+ * message look like two.  The caller frees it. */
+static char *shown(const char *s)
 {
+	return diag_name(s);
+}
+
+static void usage(FILE *out, const char *argv0)
+{
+	char *page = paths_source_man_page(argv0), *safe = page ? shown(page) : NULL;
+
 	fputs("Usage: crampguide [OPTION]...\n"
 	      "A self-help guide to leg cramps: what they are, how to ease one now,\n"
 	      "how to prevent the next, and when to see a professional.\n"
@@ -79,18 +90,15 @@ static void usage(FILE *out)
 	      "  -V, --version       show the version and exit\n"
 	      "\n"
 	      "This is self-help information, not medical advice.\n"
-	      "Exit status: 0 success, 1 failure, 2 wrong usage.\n"
-	      "Full documentation: man crampguide\n",
+	      "Exit status: 0 success, 1 failure, 2 wrong usage.\n",
 	      out);
-}
-
-/* A path or argument made safe to print: it comes from the command line,
- * the environment or a directory's name, any of which can hold escape
- * sequences meant for the terminal, or line breaks that would make one
- * message look like two.  The caller frees it. */
-static char *shown(const char *s)
-{
-	return diag_name(s);
+	/* Run from the source tree, the man page is not installed yet. */
+	if (safe)
+		fprintf(out, "Full documentation: man -l %s\n", safe);
+	else
+		fputs("Full documentation: man crampguide\n", out);
+	free(safe);
+	free(page);
 }
 
 static _Noreturn void usage_error(const char *fmt, const char *arg)
@@ -344,7 +352,7 @@ int main(int argc, char **argv)
 			ui.mouse = false;
 			break;
 		case 'h':
-			usage(stdout);
+			usage(stdout, argv[0]);
 			return finish_output();
 		case OPT_FORCE:
 			force = true;

@@ -62,6 +62,21 @@ static char *found(char *dir, char **tried)
 	return dir;
 }
 
+char *paths_source_man_page(const char *argv0)
+{
+	char *dir = exe_dir(argv0), *page;
+	struct stat st;
+
+	if (!dir)
+		return NULL;
+	page = xasprintf("%s/docs/crampguide.1", dir);
+	free(dir);
+	if (stat(page, &st) == 0 && S_ISREG(st.st_mode))
+		return page;
+	free(page);
+	return NULL;
+}
+
 char *paths_content_dir(const char *option, const char *argv0, char **tried)
 {
 	const char *env = getenv("CRAMPGUIDE_CONTENT");

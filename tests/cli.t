@@ -317,4 +317,16 @@ for home in '' relhome; do
 	fi
 done
 
+# Run from the source tree, --help names the man page there, since
+# `man crampguide` finds nothing before make install.
+# (A sanitizer build lives elsewhere, with no docs/ beside it.)
+page=$(cd "$(dirname "$CRAMPGUIDE")" && pwd -P)/docs/crampguide.1
+want="Full documentation: man crampguide"
+[ -f "$page" ] && want="Full documentation: man -l $page"
+if "$CRAMPGUIDE" --help | tail -1 | grep -qxF "$want"; then
+	ok "--help names the man page as it can be read: $want"
+else
+	not_ok "--help names the man page as it can be read: $want" "$("$CRAMPGUIDE" --help | tail -1)"
+fi
+
 done_testing

@@ -85,6 +85,9 @@ bin=$prefix/bin/crampguide
 [ -f "$bin" ] && [ -x "$bin" ]
 ok $? "the binary is installed and executable"
 
+"$bin" --help | tail -1 | grep -qx "Full documentation: man crampguide"
+ok $? "the installed --help points to man crampguide"
+
 st=0
 count=0
 for f in "$TOP"/content/*.yaml; do
