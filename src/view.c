@@ -208,18 +208,15 @@ static void reveal(struct viewer *V, struct view *v, size_t b)
 }
 
 /* After a resize or going back: a choice the screen no longer shows is
- * brought into view on a menu, and dropped on a page (whose reading
- * position matters more), so Enter never opens something unseen. */
+ * brought into view, so the person still sees what Enter would open (and
+ * a screen reader's cursor stays on it). */
 static void settle(struct viewer *V)
 {
 	struct view *v = view_current(V);
 
 	if (too_small(V) || v->sel == LAYOUT_NONE || block_visible(V, v, v->sel))
 		return;
-	if (v->ops->always_select)
-		reveal(V, v, v->sel);
-	else
-		v->sel = LAYOUT_NONE;
+	reveal(V, v, v->sel);
 }
 
 void viewer_resize(struct viewer *V, int rows, int cols)
@@ -446,6 +443,19 @@ static void fit(struct viewer *V, char *s, size_t size, size_t width)
 			break;
 		w += cw;
 		i += len;
+	}
+	/* At a word, when one ends in the second half: "and preventin..."
+	 * reads worse than "and...". */
+	{
+		size_t k = i;
+
+		while (k > i / 2 && s[k] != ' ')
+			k--;
+		if (k > i / 2) {
+			while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == ',' || s[k - 1] == ':'))
+				k--;
+			i = k;
+		}
 	}
 	if (i + dlen >= size)
 		dlen = 0;

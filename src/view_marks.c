@@ -69,8 +69,7 @@ static void say_where(struct viewer *V, const struct guide_page *p)
 		view_say(V, "Choose a line with a box first: %s moves to it, then %s marks it",
 			 view_key_name(ACT_DOWN), view_key_name(ACT_MARK));
 	else
-		view_say(V, "Nothing to mark here: tips are marked on the pages about easing "
-			    "and preventing cramps, and causes on the page about causes");
+		view_say(V, "Nothing to mark here: mark tips on the easing and prevention pages");
 }
 
 void view_mark(struct viewer *V, struct view *v, size_t block)

@@ -143,6 +143,17 @@ for start in 80x24 40x12; do
 	fi
 done
 
+# A chosen line stays on screen through resizes (40x12 -> 120x40 -> 20x6):
+# the person sees what Enter opens, and a screen reader's cursor is on it.
+printf '%s\n' '<Down> <Down> <Down> <Enter> j j j j j j j j j j j j' ':resize 120x40' ':resize 20x6' \
+	>"$tmp/keep.keys"
+play "$tmp/keep.keys" 40x12 "$tmp/keep"
+if [ "$rc" = 0 ] && grep -q "^> " "$tmp/keep.txt"; then
+	ok "40x12 -> 120x40 -> 20x6: the chosen line is still on screen"
+else
+	not_ok "40x12 -> 120x40 -> 20x6: the chosen line is still on screen" "$(cat "$tmp/keep.txt")"
+fi
+
 # --- The scripted mode itself -----------------------------------------------
 
 printf '<C-c>\n:dump %s\n' "$tmp/never.txt" >"$tmp/quit.keys"
