@@ -157,6 +157,18 @@ static char *marks_file(void)
 	return path;
 }
 
+/* The marks file's bytes into buf (size bytes at most, NUL-terminated). */
+static void read_marks_file(char *buf, size_t size)
+{
+	FILE *f = fopen(marks_file(), "r");
+	size_t len;
+
+	assert_non_null(f);
+	len = fread(buf, 1, size - 1, f);
+	buf[len] = '\0';
+	fclose(f);
+}
+
 static void put_file(const char *bytes)
 {
 	char d[256];
@@ -179,8 +191,7 @@ static void test_hand_made(void **unused)
 	struct marks m;
 	char *msg, buf[1024], want[512], *notice;
 	const char *const *ids;
-	size_t n, len;
-	FILE *f;
+	size_t n;
 
 	(void)unused;
 	put_file("# mine\nnote: made by hand\ntips: [relief/stretch, gone/away, Relief/Ice]\n"
@@ -200,11 +211,7 @@ static void test_hand_made(void **unused)
 	assert_string_equal(ids[1], "gone/away");
 	assert_int_equal(marks_toggle(&m, item("causes", "dehydration"), &msg), 1);
 	assert_null(msg);
-	f = fopen(marks_file(), "r");
-	assert_non_null(f);
-	len = fread(buf, 1, sizeof buf - 1, f);
-	buf[len] = '\0';
-	fclose(f);
+	read_marks_file(buf, sizeof buf);
 	assert_string_equal(buf, "# crampguide tip sheet: the tips you marked and the causes you ticked\n"
 				 "version: 1\ntips: [relief/stretch, gone/away, \"Relief/Ice\"]\n"
 				 "causes: [causes/dehydration]\n");
@@ -218,8 +225,6 @@ static void test_unreadable_notice(void **unused)
 {
 	struct marks m;
 	char *notice, *msg, want[512], buf[64];
-	size_t len;
-	FILE *f;
 
 	(void)unused;
 	put_file("tips: {relief: stretch}\n");
@@ -234,11 +239,7 @@ static void test_unreadable_notice(void **unused)
 	free(msg);
 	assert_true(marks_has(&m, item("relief", "stretch")));
 	marks_close(&m);
-	f = fopen(marks_file(), "r");
-	assert_non_null(f);
-	len = fread(buf, 1, sizeof buf - 1, f);
-	buf[len] = '\0';
-	fclose(f);
+	read_marks_file(buf, sizeof buf);
 	assert_string_equal(buf, "tips: {relief: stretch}\n");
 	unlink(marks_file());
 }
@@ -251,8 +252,6 @@ static void test_newer_and_bad_entries(void **unused)
 	static const char newer[] = "version: 3\ntips: [relief/stretch]\nfuture: {a: 1}\n";
 	struct marks m;
 	char *notice, *msg, buf[1024];
-	size_t len;
-	FILE *f;
 
 	(void)unused;
 	put_file(newer);
@@ -267,11 +266,7 @@ static void test_newer_and_bad_entries(void **unused)
 	free(msg);
 	assert_true(marks_has(&m, item("relief", "massage")));
 	marks_close(&m);
-	f = fopen(marks_file(), "r");
-	assert_non_null(f);
-	len = fread(buf, 1, sizeof buf - 1, f);
-	buf[len] = '\0';
-	fclose(f);
+	read_marks_file(buf, sizeof buf);
 	assert_string_equal(buf, newer);
 
 	put_file("version: 1\ntips: [relief/stretch, \"bad\\e[31m\", 0/x]\ncauses: [causes/dehydration]\n");
@@ -287,11 +282,7 @@ static void test_newer_and_bad_entries(void **unused)
 	assert_int_equal(marks_toggle(&m, item("relief", "massage"), &msg), 1);
 	assert_null(msg);
 	marks_close(&m);
-	f = fopen(marks_file(), "r");
-	assert_non_null(f);
-	len = fread(buf, 1, sizeof buf - 1, f);
-	buf[len] = '\0';
-	fclose(f);
+	read_marks_file(buf, sizeof buf);
 	assert_non_null(strstr(buf, "tips: [relief/stretch, relief/massage, \"bad\\u001B[31m\", \"0/x\"]\n"));
 	/* Read again, the entries are the same. */
 	assert_non_null(notice = marks_open(&m, g));
@@ -309,9 +300,7 @@ static void test_lock_held(void **unused)
 {
 	struct marks m;
 	char *msg, lock[512], buf[512];
-	size_t len;
 	int fd;
-	FILE *f;
 
 	(void)unused;
 	put_file("version: 1\ntips: [relief/stretch]\n");
@@ -326,11 +315,7 @@ static void test_lock_held(void **unused)
 	assert_non_null(strstr(msg, "another crampguide is saving"));
 	free(msg);
 	assert_true(marks_has(&m, item("relief", "massage")));
-	f = fopen(marks_file(), "r");
-	assert_non_null(f);
-	len = fread(buf, 1, sizeof buf - 1, f);
-	buf[len] = '\0';
-	fclose(f);
+	read_marks_file(buf, sizeof buf);
 	assert_string_equal(buf, "version: 1\ntips: [relief/stretch]\n");
 	/* Let go: the next save (here the one at quitting) writes it. */
 	close(fd);
