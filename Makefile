@@ -2,7 +2,11 @@
 # `make` builds ./crampguide, `make run` starts it, `make check` runs every test.
 # Missing libraries and test tools are installed by scripts/deps (see README.md).
 
+# The release, written here only: --version, the man page's header, the
+# tarball's name and the Debian package take it from these two lines
+# (NEWS.md says what each version brought).
 VERSION    = 0.1.0
+RELEASE_DATE = 2026-12-03
 PREFIX    ?= /usr/local
 DESTDIR   ?=
 BINDIR     = $(PREFIX)/bin
@@ -41,7 +45,7 @@ endif
 
 .PHONY: all run check tests golden install uninstall clean distclean FORCE
 
-all: $(BIN)
+all: $(BIN) $(BUILD)/crampguide.1
 
 $(BUILD)/config.mk: scripts/deps
 	@mkdir -p $(BUILD)
@@ -65,6 +69,17 @@ $(BUILD)/%.o: src/%.c
 $(BUILD)/paths.o: $(BUILD)/datadir.stamp
 $(BUILD)/paths.o: CPPFLAGS += -DCRAMPGUIDE_DATADIR='"$(DATADIR)"'
 $(BUILD)/main.o: CPPFLAGS += -DCRAMPGUIDE_VERSION='"$(VERSION)"'
+$(BUILD)/main.o: $(BUILD)/version.stamp
+
+# The stamp changes only when the release does, so main.o is rebuilt then.
+$(BUILD)/version.stamp: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(VERSION) $(RELEASE_DATE)' | cmp -s - $@ || echo '$(VERSION) $(RELEASE_DATE)' > $@
+
+# The installed man page: docs/crampguide.1 with the release in its header.
+$(BUILD)/crampguide.1: docs/crampguide.1 $(BUILD)/version.stamp
+	sed '1s/^\.TH CRAMPGUIDE 1 .*/.TH CRAMPGUIDE 1 $(RELEASE_DATE) "crampguide $(VERSION)" "User Commands"/' \
+	    docs/crampguide.1 > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(BUILD)/tests
@@ -100,11 +115,11 @@ golden: crampguide
 	done
 	cp tests/golden/tips-default.txt docs/sample-tip-sheet.txt
 
-install: $(BIN)
+install: $(BIN) $(BUILD)/crampguide.1
 	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(DATADIR)/content' '$(DESTDIR)$(MANDIR)'
 	install -m 755 '$(BIN)' '$(DESTDIR)$(BINDIR)/crampguide'
 	install -m 644 content/*.yaml '$(DESTDIR)$(DATADIR)/content/'
-	install -m 644 docs/crampguide.1 '$(DESTDIR)$(MANDIR)/crampguide.1'
+	install -m 644 $(BUILD)/crampguide.1 '$(DESTDIR)$(MANDIR)/crampguide.1'
 
 uninstall:
 	rm -f '$(DESTDIR)$(BINDIR)/crampguide' '$(DESTDIR)$(MANDIR)/crampguide.1'

@@ -100,8 +100,20 @@ if [ $count -eq 0 ]; then
 fi
 ok $st "every content/*.yaml is installed"
 
-cmp -s "$TOP/docs/crampguide.1" "$prefix/share/man/man1/crampguide.1"
-ok $? "the man page is installed"
+# The installed page is the source's with the release in its header, taken
+# from the Makefile's VERSION and RELEASE_DATE.
+version=$(sed -n 's/^VERSION *= *//p' "$TOP/Makefile")
+date=$(sed -n 's/^RELEASE_DATE *= *//p' "$TOP/Makefile")
+man=$prefix/share/man/man1/crampguide.1
+st=0
+if ! head -n 1 "$man" 2>/dev/null | grep -qxF ".TH CRAMPGUIDE 1 $date \"crampguide $version\" \"User Commands\""; then
+    note "the installed man page's header: $(head -n 1 "$man" 2>/dev/null)"
+    st=1
+elif ! cmp -s <(tail -n +2 "$TOP/docs/crampguide.1") <(tail -n +2 "$man"); then
+    note "the installed man page's body differs from docs/crampguide.1"
+    st=1
+fi
+ok $st "the man page is installed, with version $version and date $date"
 
 # --- the installed program -----------------------------------------------------
 
