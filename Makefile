@@ -38,7 +38,7 @@ SCRIPT_TESTS = $(sort $(wildcard tests/*.t))
 
 # pkg-config's flags are found once and cached; making the cache first runs
 # scripts/deps, which installs the -dev packages on a fresh Debian machine.
-NO_CONFIG_GOALS = clean uninstall distclean
+NO_CONFIG_GOALS = clean uninstall distclean dist distcheck
 ifeq ($(filter $(NO_CONFIG_GOALS),$(MAKECMDGOALS)),)
 -include $(BUILD)/config.mk
 endif
@@ -97,7 +97,8 @@ check:
 	@scripts/deps check
 	@$(MAKE) --no-print-directory tests
 	@env -u CRAMPGUIDE_CONTENT -u COLUMNS -u LINES LC_ALL=C.UTF-8 TZ=UTC \
-	    CRAMPGUIDE='$(abspath $(BIN))' TOP='$(CURDIR)' MAKE='$(MAKE)' CC='$(CC)' \
+	    CRAMPGUIDE='$(abspath $(BIN))' TOP='$(CURDIR)' BUILD='$(abspath $(BUILD))' \
+	    MAKE='$(MAKE)' CC='$(CC)' \
 	    prove --exec '' $(UNIT_TESTS) $(SCRIPT_TESTS)
 
 # Rewrite the golden plain guide and tip sheets after a deliberate content change; review

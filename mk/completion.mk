@@ -18,6 +18,7 @@ COMPLETIONS = $(BUILD)/completion/crampguide $(BUILD)/completion/_crampguide
 .PHONY: completion install-completion uninstall-completion
 
 all: completion
+tests: completion
 completion: $(COMPLETIONS)
 install: install-completion
 uninstall: uninstall-completion
