@@ -38,7 +38,7 @@ SCRIPT_TESTS = $(sort $(wildcard tests/*.t))
 
 # pkg-config's flags are found once and cached; making the cache first runs
 # scripts/deps, which installs the -dev packages on a fresh Debian machine.
-NO_CONFIG_GOALS = clean uninstall distclean dist distcheck
+NO_CONFIG_GOALS = clean uninstall distclean dist distcheck deb
 ifeq ($(filter $(NO_CONFIG_GOALS),$(MAKECMDGOALS)),)
 -include $(BUILD)/config.mk
 endif
