@@ -5,7 +5,7 @@
 # The release, written here only: --version, the man page's header, the
 # tarball's name and the Debian package take it from these two lines
 # (NEWS.md says what each version brought).
-VERSION    = 0.1.0
+VERSION      = 0.1.0
 RELEASE_DATE = 2026-12-03
 PREFIX    ?= /usr/local
 DESTDIR   ?=
