@@ -2,7 +2,11 @@
 # `make` builds ./crampguide, `make run` starts it, `make check` runs every test.
 # Missing libraries and test tools are installed by scripts/deps (see README.md).
 
-VERSION    = 0.1.0
+# The release, written here only: --version, the man page's header, the
+# tarball's name and the Debian package take it from these two lines
+# (NEWS.md says what each version brought).
+VERSION      = 0.1.0
+RELEASE_DATE = 2026-12-03
 PREFIX    ?= /usr/local
 DESTDIR   ?=
 BINDIR     = $(PREFIX)/bin
@@ -34,14 +38,14 @@ SCRIPT_TESTS = $(sort $(wildcard tests/*.t))
 
 # pkg-config's flags are found once and cached; making the cache first runs
 # scripts/deps, which installs the -dev packages on a fresh Debian machine.
-NO_CONFIG_GOALS = clean uninstall distclean
+NO_CONFIG_GOALS = clean uninstall distclean dist distcheck deb
 ifeq ($(filter $(NO_CONFIG_GOALS),$(MAKECMDGOALS)),)
 -include $(BUILD)/config.mk
 endif
 
 .PHONY: all run check tests golden install uninstall clean distclean FORCE
 
-all: $(BIN)
+all: $(BIN) $(BUILD)/crampguide.1
 
 $(BUILD)/config.mk: scripts/deps
 	@mkdir -p $(BUILD)
@@ -65,6 +69,17 @@ $(BUILD)/%.o: src/%.c
 $(BUILD)/paths.o: $(BUILD)/datadir.stamp
 $(BUILD)/paths.o: CPPFLAGS += -DCRAMPGUIDE_DATADIR='"$(DATADIR)"'
 $(BUILD)/main.o: CPPFLAGS += -DCRAMPGUIDE_VERSION='"$(VERSION)"'
+$(BUILD)/main.o: $(BUILD)/version.stamp
+
+# The stamp changes only when the release does, so main.o is rebuilt then.
+$(BUILD)/version.stamp: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(VERSION) $(RELEASE_DATE)' | cmp -s - $@ || echo '$(VERSION) $(RELEASE_DATE)' > $@
+
+# The installed man page: docs/crampguide.1 with the release in its header.
+$(BUILD)/crampguide.1: docs/crampguide.1 $(BUILD)/version.stamp
+	sed '1s/^\.TH CRAMPGUIDE 1 .*/.TH CRAMPGUIDE 1 $(RELEASE_DATE) "crampguide $(VERSION)" "User Commands"/' \
+	    docs/crampguide.1 > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(BUILD)/tests
@@ -82,7 +97,8 @@ check:
 	@scripts/deps check
 	@$(MAKE) --no-print-directory tests
 	@env -u CRAMPGUIDE_CONTENT -u COLUMNS -u LINES LC_ALL=C.UTF-8 TZ=UTC \
-	    CRAMPGUIDE='$(abspath $(BIN))' TOP='$(CURDIR)' MAKE='$(MAKE)' CC='$(CC)' \
+	    CRAMPGUIDE='$(abspath $(BIN))' TOP='$(CURDIR)' BUILD='$(abspath $(BUILD))' \
+	    MAKE='$(MAKE)' CC='$(CC)' \
 	    prove --exec '' $(UNIT_TESTS) $(SCRIPT_TESTS)
 
 # Rewrite the golden plain guide and tip sheets after a deliberate content change; review
@@ -100,11 +116,11 @@ golden: crampguide
 	done
 	cp tests/golden/tips-default.txt docs/sample-tip-sheet.txt
 
-install: $(BIN)
+install: $(BIN) $(BUILD)/crampguide.1
 	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(DATADIR)/content' '$(DESTDIR)$(MANDIR)'
 	install -m 755 '$(BIN)' '$(DESTDIR)$(BINDIR)/crampguide'
 	install -m 644 content/*.yaml '$(DESTDIR)$(DATADIR)/content/'
-	install -m 644 docs/crampguide.1 '$(DESTDIR)$(MANDIR)/crampguide.1'
+	install -m 644 $(BUILD)/crampguide.1 '$(DESTDIR)$(MANDIR)/crampguide.1'
 
 uninstall:
 	rm -f '$(DESTDIR)$(BINDIR)/crampguide' '$(DESTDIR)$(MANDIR)/crampguide.1'

@@ -23,7 +23,7 @@ log=$tmp/log
 
 n=0
 failed=0
-echo "1..11"
+echo "1..12"
 
 ok() {      # ok STATUS DESCRIPTION
     n=$((n + 1))
@@ -59,6 +59,8 @@ expected_files() {
     {
         echo bin/crampguide
         echo share/man/man1/crampguide.1
+        echo share/bash-completion/completions/crampguide
+        echo share/zsh/site-functions/_crampguide
         for f in "$TOP"/content/*.yaml; do
             echo "share/crampguide/content/${f##*/}"
         done
@@ -76,7 +78,8 @@ leftovers() {    # leftovers DIR: what uninstall left behind, on stdout
 # --- install into a PREFIX ---------------------------------------------------
 
 mkdir -p "$tree"
-cp -R "$TOP/Makefile" "$TOP/src" "$TOP/content" "$TOP/docs" "$TOP/scripts" "$tree/"
+cp -R "$TOP/Makefile" "$TOP/mk" "$TOP/src" "$TOP/content" "$TOP/docs" "$TOP/scripts" \
+    "$TOP/completion" "$tree/"
 
 make_in_copy install PREFIX="$prefix" DESTDIR=
 ok $? "make install PREFIX=... succeeds"
@@ -103,8 +106,38 @@ if [ $count -eq 0 ]; then
 fi
 ok $st "every content/*.yaml is installed"
 
-cmp -s "$TOP/docs/crampguide.1" "$prefix/share/man/man1/crampguide.1"
-ok $? "the man page is installed"
+# The installed page is the source's with the release in its header, taken
+# from the Makefile's VERSION and RELEASE_DATE.
+version=$(sed -n 's/^VERSION *= *//p' "$TOP/Makefile")
+date=$(sed -n 's/^RELEASE_DATE *= *//p' "$TOP/Makefile")
+man=$prefix/share/man/man1/crampguide.1
+st=0
+if ! head -n 1 "$man" 2>/dev/null | grep -qxF ".TH CRAMPGUIDE 1 $date \"crampguide $version\" \"User Commands\""; then
+    note "the installed man page's header: $(head -n 1 "$man" 2>/dev/null)"
+    st=1
+elif ! cmp -s <(tail -n +2 "$TOP/docs/crampguide.1") <(tail -n +2 "$man"); then
+    note "the installed man page's body differs from docs/crampguide.1"
+    st=1
+fi
+ok $st "the man page is installed, with version $version and date $date"
+
+# Where bash-completion and zsh look under a prefix of their own; the bash
+# one, sourced in a bash without bash-completion, registers itself.
+st=0
+bashcomp=$prefix/share/bash-completion/completions/crampguide
+zshcomp=$prefix/share/zsh/site-functions/_crampguide
+if [ ! -f "$bashcomp" ] || [ ! -f "$zshcomp" ]; then
+    note "not installed: $(ls "$bashcomp" "$zshcomp" 2>&1 >/dev/null)"
+    st=1
+elif ! out=$(bash --norc --noprofile -c 'source "$1" && complete -p crampguide' _ "$bashcomp" 2>&1) ||
+    [ "$out" != "complete -F _crampguide crampguide" ]; then
+    note "sourcing the bash completion: $out"
+    st=1
+elif grep -n '@FORMATS@' "$bashcomp" "$zshcomp" | grep -v ':[0-9]*:#' >&2; then
+    note "a completion still has its @FORMATS@ placeholder"
+    st=1
+fi
+ok $st "the bash and zsh completions are installed where each shell looks"
 
 # --- the installed program -----------------------------------------------------
 
