@@ -49,7 +49,7 @@ _crampguide()
 
 	if [[ $cur == -* ]]; then
 		mapfile -t COMPREPLY < <(compgen -W '--content --check --plain --tips
-			--format --output --print --printer --color --no-mouse --help
+			--format --output --force --print --printer --color --no-mouse --help
 			--version -c -p -o -h -V' -- "$cur")
 	fi
 }

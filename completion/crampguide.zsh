@@ -18,6 +18,7 @@ _arguments -s -S \
 	'--tips[print your tip sheet]' \
 	'--format=[the tip sheet format]:format:(@FORMATS@)' \
 	'(-o --output)'{-o+,--output=}'[write the tip sheet to FILE]:file:_files' \
+	'--force[with -o, write even into the content directory]' \
 	'--print[send your tip sheet to the printer (CUPS lp)]' \
 	'--printer=[print on NAME instead of your default printer]:printer:_crampguide_printers' \
 	'--color=-[colours in the guide]::when:(auto always never)' \
