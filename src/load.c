@@ -430,7 +430,7 @@ static void load_source(struct loader *L, const struct ynode *v)
 {
 	struct guide_source *src;
 	const struct ynode *secs;
-	size_t i, j;
+	size_t i;
 
 	if (!as_map(L, v, "a source"))
 		return;
@@ -446,7 +446,7 @@ static void load_source(struct loader *L, const struct ynode *v)
 		src->sections = arena_array(&L->g->arena, secs->n, sizeof(*src->sections));
 		for (i = 0; i < secs->n; i++) {
 			const struct ynode *e = secs->kids[i];
-			struct guide_source_section *sec = &src->sections[src->nsections];
+			struct guide_source_section *sec = &src->sections[src->nsections], *had;
 
 			if (!as_map(L, e, "a source section"))
 				continue;
@@ -456,24 +456,25 @@ static void load_source(struct loader *L, const struct ynode *v)
 			sec->title = text_field(L, e, "title", "a source section", 1);
 			if (!sec->id)
 				continue;
-			for (j = 0; j < src->nsections; j++)
-				if (strcmp(src->sections[j].id, sec->id) == 0)
-					break;
-			if (j < src->nsections) {
+			had = guide_add_section(src);
+			if (had) {
 				err(L, e, "duplicate section id '%s' in this source (first at line %u); ids must be unique",
-				    sec->id, src->sections[j].pos.line);
+				    sec->id, had->pos.line);
 				continue;
 			}
 			src->nsections++;
 		}
 	}
-	if (!src->id)
+	if (!src->id) {
+		guide_drop_source(src);
 		return;
+	}
 	if (!guide_add_source(L->g, src)) {
 		const struct guide_source *had = guide_find_source(L->g, src->id);
 
 		err(L, v, "duplicate source id '%s' (first in %s at line %u); ids must be unique",
 		    src->id, had->pos.file, had->pos.line);
+		guide_drop_source(src);
 	}
 }
 
