@@ -9,13 +9,16 @@ BENCH_DIR     = build/bench
 BENCH_TOOLS   = $(BENCH_DIR)/measure $(BENCH_DIR)/yaml-floor $(BENCH_DIR)/noop \
 		$(BENCH_DIR)/search-time
 BENCH_CONTENT = $(BENCH_DIR)/content-1000 $(BENCH_DIR)/content-10000 \
-		$(BENCH_DIR)/content-50000 $(BENCH_DIR)/one-file-1500
+		$(BENCH_DIR)/content-20000 $(BENCH_DIR)/one-file-1500
+# The adversarial shapes of tests/bench/gen-hostile, each at 1x, 4x and 16x.
+BENCH_SHAPES  = cited broken links heavy
+BENCH_HOSTILE = $(foreach s,$(BENCH_SHAPES),$(foreach n,1 4 16,$(BENCH_DIR)/hostile-$(s)-$(n)))
 
 .PHONY: bench bench-tools
 
 bench-tools: crampguide $(BENCH_TOOLS)
 
-bench: bench-tools $(BENCH_CONTENT)
+bench: bench-tools $(BENCH_CONTENT) $(BENCH_HOSTILE)
 	@scripts/deps bench
 	@env -u CRAMPGUIDE_CONTENT -u COLUMNS -u LINES LC_ALL=C.UTF-8 TZ=UTC \
 	    CRAMPGUIDE='$(CURDIR)/crampguide' TOP='$(CURDIR)' BENCH_DIR='$(CURDIR)/$(BENCH_DIR)' \
@@ -51,4 +54,11 @@ $(BENCH_DIR)/one-file-%: tests/bench/gen-content
 	@mkdir -p $(BENCH_DIR)
 	@rm -rf $@ $@.tmp
 	tests/bench/gen-content --one-file $* $@.tmp
+	@mv $@.tmp $@
+
+# hostile-SHAPE-N: gen-hostile SHAPE N.
+$(BENCH_DIR)/hostile-%: tests/bench/gen-hostile
+	@mkdir -p $(BENCH_DIR)
+	@rm -rf $@ $@.tmp
+	@s='$*'; tests/bench/gen-hostile $${s%-*} $${s##*-} $@.tmp
 	@mv $@.tmp $@

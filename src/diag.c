@@ -30,6 +30,25 @@ static size_t recent(const struct diag *d, const char *file, size_t max)
 	return k;
 }
 
+/* Whether a message about the cleaned name `file` is past a limit: the
+ * one rule over_limit() and diag_wants() share. */
+static int past_limit(const struct diag *d, const char *file)
+{
+	const struct diag_msg *last = d->n ? &d->v[d->n - 1] : NULL;
+
+	return d->n >= DIAG_MAX || (last && last->seq == CLOSING && strcmp(last->file, file) == 0) ||
+	       recent(d, file, DIAG_MAX_PER_FILE) == DIAG_MAX_PER_FILE;
+}
+
+int diag_wants(const struct diag *d, const char *file)
+{
+	char *name = diag_one_line(file, strlen(file));
+	int wants = !past_limit(d, name);
+
+	free(name);
+	return wants;
+}
+
 /* Whether a message about `file` is one too many; adds the closing
  * message when it is the first one too many. */
 static int over_limit(struct diag *d, char *file)

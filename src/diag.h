@@ -28,6 +28,9 @@ void diag_at(struct diag *d, const char *file, unsigned line, unsigned col, cons
 #endif
 	;
 
+/* Whether a message about `file` added now would be kept (not cut by the limits), so that work only such a message needs can be skipped. */
+int diag_wants(const struct diag *d, const char *file);
+
 /* Add "FILE: message" about a whole file. */
 void diag_file(struct diag *d, const char *file, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -121,6 +121,49 @@ struct guide_source *guide_find_source(const struct guide *g, const char *id)
 	return strmap_get(g->source_ids, id, strlen(id));
 }
 
+/* The first of src's sections[0..upto) with id s[0..n), or NULL: in order
+ * for a few, by the map for many, as page_item(). */
+static struct guide_source_section *source_section(const struct guide_source *src, const char *s,
+						   size_t n, size_t upto)
+{
+	size_t i;
+
+	if (src->section_ids)
+		return strmap_get(src->section_ids, s, n);
+	for (i = 0; i < upto; i++)
+		if (strncmp(src->sections[i].id, s, n) == 0 && src->sections[i].id[n] == '\0')
+			return &src->sections[i];
+	return NULL;
+}
+
+struct guide_source_section *guide_find_section(const struct guide_source *src, const char *id)
+{
+	return source_section(src, id, strlen(id), src->nsections);
+}
+
+struct guide_source_section *guide_add_section(struct guide_source *src)
+{
+	struct guide_source_section *sec = &src->sections[src->nsections], *had;
+	size_t n = strlen(sec->id), i;
+
+	if (!src->section_ids && src->nsections >= ITEMS_SCANNED) {
+		src->section_ids = strmap_new();
+		for (i = 0; i < src->nsections; i++)
+			strmap_put(src->section_ids, src->sections[i].id, strlen(src->sections[i].id),
+				   &src->sections[i]);
+	}
+	if (!src->section_ids)
+		return source_section(src, sec->id, n, src->nsections);
+	had = strmap_put(src->section_ids, sec->id, n, sec);
+	return had == sec ? NULL : had;
+}
+
+void guide_drop_source(struct guide_source *src)
+{
+	strmap_free(src->section_ids);
+	src->section_ids = NULL;
+}
+
 int guide_add_page(struct guide *g, struct guide_page *page)
 {
 	if (strmap_put(g->page_ids, page->id, strlen(page->id), page) != page)
@@ -172,6 +215,7 @@ void guide_truncate(struct guide *g, size_t npages, size_t nsources)
 	while (g->nsources > nsources) {
 		struct guide_source *s = g->sources[--g->nsources];
 
+		guide_drop_source(s);
 		strmap_del(g->source_ids, s->id, strlen(s->id));
 	}
 }
@@ -184,6 +228,8 @@ void guide_free(struct guide *g)
 		return;
 	for (i = 0; i < g->npages; i++)
 		strmap_free(g->pages[i]->item_ids);
+	for (i = 0; i < g->nsources; i++)
+		guide_drop_source(g->sources[i]);
 	strmap_free(g->page_ids);
 	strmap_free(g->source_ids);
 	free(g->pages);

@@ -33,6 +33,7 @@ struct guide_source {
 	struct guide_source_section *sections;
 	size_t nsections;
 	struct guide_pos pos;
+	struct strmap *section_ids; /* id -> section, on a source of many sections (NULL otherwise) */
 };
 
 /* A reference "SOURCE/SECTION", resolved after loading. */
@@ -209,6 +210,15 @@ struct guide_source *guide_find_source(const struct guide *g, const char *id);
 
 /* Append a page to the guide, registering its id; return 0 if the id was taken (the page is not added). */
 int guide_add_page(struct guide *g, struct guide_page *page);
+
+/* The section of source src with id `id`, or NULL. */
+struct guide_source_section *guide_find_section(const struct guide_source *src, const char *id);
+
+/* Register src->sections[src->nsections] as the source's next section (the caller counts it); return the earlier section with the same id, or NULL if there is none. */
+struct guide_source_section *guide_add_section(struct guide_source *src);
+
+/* Free what a source that never joined the guide holds beside the arena (its section map). */
+void guide_drop_source(struct guide_source *src);
 
 /* Append a source, registering its id; return 0 if the id was taken. */
 int guide_add_source(struct guide *g, struct guide_source *source);

@@ -24,8 +24,9 @@ struct loader {
 	struct diag *d;             /* this file's messages until it has parsed (see load_file) */
 	const struct ydoc *doc;
 	const char *file;           /* doc's path, copied to live as long as the guide */
-	struct strmap *refs;        /* source references, stored once: a few specs recur everywhere */
+	struct strmap *refs;        /* source references and links, each text stored once: they recur */
 	int guide_done;             /* this file's 'guide' mapping was decoded as it was read */
+	size_t bytes, values;       /* read so far, in all files */
 };
 
 static const char *const root_keys[] = { "guide", "sources", "pages", NULL };
@@ -322,6 +323,18 @@ static int split_spec(const char *s, size_t n, int single_ok)
 	       guide_valid_id(slash + 1, n - (size_t)(slash - s) - 1);
 }
 
+/* The text of a reference or a link, kept once however often it recurs. */
+static const char *spec_text(struct loader *L, const struct ynode *e)
+{
+	const char *spec = strmap_get(L->refs, e->str, e->len);
+	char *copy;
+
+	if (spec)
+		return spec;
+	copy = arena_strndup(&L->g->arena, e->str, e->len);
+	return strmap_put(L->refs, copy, e->len, copy);
+}
+
 static void refs_field(struct loader *L, const struct ynode *map, const char *what,
 		       struct guide_ref **refs, size_t *nrefs)
 {
@@ -344,12 +357,7 @@ static void refs_field(struct loader *L, const struct ynode *map, const char *wh
 			    e->str);
 			continue;
 		}
-		(*refs)[*nrefs].spec = strmap_get(L->refs, e->str, e->len);
-		if (!(*refs)[*nrefs].spec) {
-			char *spec = arena_strndup(&L->g->arena, e->str, e->len);
-
-			(*refs)[*nrefs].spec = strmap_put(L->refs, spec, e->len, spec);
-		}
+		(*refs)[*nrefs].spec = spec_text(L, e);
 		(*refs)[*nrefs].pos = pos_of(L, e);
 		(*nrefs)++;
 	}
@@ -379,7 +387,7 @@ static void links_field(struct loader *L, const struct ynode *map, const char *k
 			    e->str, key);
 			continue;
 		}
-		(*links)[*nlinks].spec = arena_strndup(&L->g->arena, e->str, e->len);
+		(*links)[*nlinks].spec = spec_text(L, e);
 		(*links)[*nlinks].pos = pos_of(L, e);
 		(*nlinks)++;
 	}
@@ -430,7 +438,7 @@ static void load_source(struct loader *L, const struct ynode *v)
 {
 	struct guide_source *src;
 	const struct ynode *secs;
-	size_t i, j;
+	size_t i;
 
 	if (!as_map(L, v, "a source"))
 		return;
@@ -446,7 +454,7 @@ static void load_source(struct loader *L, const struct ynode *v)
 		src->sections = arena_array(&L->g->arena, secs->n, sizeof(*src->sections));
 		for (i = 0; i < secs->n; i++) {
 			const struct ynode *e = secs->kids[i];
-			struct guide_source_section *sec = &src->sections[src->nsections];
+			struct guide_source_section *sec = &src->sections[src->nsections], *had;
 
 			if (!as_map(L, e, "a source section"))
 				continue;
@@ -456,24 +464,25 @@ static void load_source(struct loader *L, const struct ynode *v)
 			sec->title = text_field(L, e, "title", "a source section", 1);
 			if (!sec->id)
 				continue;
-			for (j = 0; j < src->nsections; j++)
-				if (strcmp(src->sections[j].id, sec->id) == 0)
-					break;
-			if (j < src->nsections) {
+			had = guide_add_section(src);
+			if (had) {
 				err(L, e, "duplicate section id '%s' in this source (first at line %u); ids must be unique",
-				    sec->id, src->sections[j].pos.line);
+				    sec->id, had->pos.line);
 				continue;
 			}
 			src->nsections++;
 		}
 	}
-	if (!src->id)
+	if (!src->id) {
+		guide_drop_source(src);
 		return;
+	}
 	if (!guide_add_source(L->g, src)) {
 		const struct guide_source *had = guide_find_source(L->g, src->id);
 
 		err(L, v, "duplicate source id '%s' (first in %s at line %u); ids must be unique",
 		    src->id, had->pos.file, had->pos.line);
+		guide_drop_source(src);
 	}
 }
 
@@ -687,12 +696,14 @@ static void load_file(struct loader *L, const char *path, int read_file, const c
 	diag_free(&mine);
 	L->d = d;
 	L->doc = NULL;
+	L->bytes += doc.file.len;
+	L->values += doc.nnodes;
 	ydoc_free(&doc);
 }
 
 int load_buffer(struct guide *g, const char *path, const char *buf, size_t len, struct diag *d)
 {
-	struct loader L = { g, d, NULL, NULL, strmap_new(), 0 };
+	struct loader L = { g, d, NULL, NULL, strmap_new(), 0, 0, 0 };
 	size_t before = diag_count(d);
 
 	load_file(&L, path, 0, buf, len);
@@ -740,21 +751,43 @@ static char **list_files(const char *dir, size_t *n, struct diag *d)
 	return names;
 }
 
+/* Whether the files read up to `path` hold more than the whole content may
+ * (said about `path`): the limits bound a load's memory, however the
+ * content is split, to them and one file more. */
+static int over_limits(struct loader *L, const char *path, int more)
+{
+	static const char *const rest[] = { "", ", and the files after it were not read" };
+
+	if (L->bytes > LOAD_MAX_BYTES)
+		diag_file(L->d, path, "with this file the content is over %zu MiB, the limit for all content files together%s; a guide needs far less: remove files, or give another directory with --content DIR",
+			  LOAD_MAX_BYTES >> 20, rest[more]);
+	else if (L->values > LOAD_MAX_VALUES)
+		diag_file(L->d, path, "with this file the content holds over %d values (texts, lists, mappings and keys), the limit for all content files together%s; a guide needs far fewer: remove files, or give another directory with --content DIR",
+			  LOAD_MAX_VALUES, rest[more]);
+	else
+		return 0;
+	return 1;
+}
+
 struct guide *load_guide(const char *dir, struct diag *d)
 {
 	struct guide *g = guide_new();
-	struct loader L = { g, d, NULL, NULL, strmap_new(), 0 };
+	struct loader L = { g, d, NULL, NULL, strmap_new(), 0, 0, 0 };
 	size_t i, n, before = diag_count(d);
 	char **names = list_files(dir, &n, d);
+	int full = 0;
 
 	if (names && n == 0)
 		diag_file(d, dir, "no content files (*.yaml) in this directory; give the right one with --content DIR");
 	for (i = 0; i < n; i++) {
-		char *path = xasprintf("%s/%s", dir, names[i]);
+		if (!full) {
+			char *path = xasprintf("%s/%s", dir, names[i]);
 
-		load_file(&L, path, 1, NULL, 0);
-		g->nfiles++;
-		free(path);
+			load_file(&L, path, 1, NULL, 0);
+			g->nfiles++;
+			full = over_limits(&L, path, i + 1 < n);
+			free(path);
+		}
 		free(names[i]);
 	}
 	free(names);

@@ -2,10 +2,12 @@
  * menu leaves out, so nothing of the guide is missing. */
 #include "plain.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "strbuf.h"
+#include "strmap.h"
 #include "text.h"
 #include "util.h"
 
@@ -85,24 +87,47 @@ static void put_page_links(FILE *out, const struct guide_page *p, size_t width)
 struct note {
 	const struct guide_source_section *section;
 	const struct guide_source *source;
+	const char *spec;
 };
 
 struct notes {
 	struct note *v;
 	size_t n, cap;
+	struct strmap *numbers;     /* "SOURCE/SECTION" -> number, once a page has many notes */
 };
+
+/* Notes looked up in order before a page's notes get a map, as pages' items. */
+#define NOTES_SCANNED 16
 
 static size_t note_number(struct notes *nt, const struct guide_ref *r)
 {
 	size_t k;
 
-	for (k = 0; k < nt->n; k++)
-		if (nt->v[k].section == r->section)
-			return k + 1;
+	/* A reference's spec names its section exactly, so it can be the key. */
+	if (nt->numbers) {
+		void *had = strmap_get(nt->numbers, r->spec, strlen(r->spec));
+
+		if (had)
+			return (size_t)(uintptr_t)had;
+	} else {
+		for (k = 0; k < nt->n; k++)
+			if (nt->v[k].section == r->section)
+				return k + 1;
+	}
 	ALLOC_GROW(nt->v, nt->n + 1, nt->cap);
 	nt->v[nt->n].section = r->section;
 	nt->v[nt->n].source = r->source;
-	return ++nt->n;
+	nt->v[nt->n].spec = r->spec;
+	nt->n++;
+	if (!nt->numbers && nt->n > NOTES_SCANNED) {
+		nt->numbers = strmap_new();
+		for (k = 0; k < nt->n - 1; k++)
+			strmap_put(nt->numbers, nt->v[k].spec, strlen(nt->v[k].spec),
+				   (void *)(uintptr_t)(k + 1));
+	}
+	if (nt->numbers)
+		strmap_put(nt->numbers, r->spec, strlen(r->spec), (void *)(uintptr_t)nt->n);
+	return nt->n;
 }
 
 static int cmp_size(const void *a, const void *b)
@@ -149,7 +174,7 @@ static void put_notes(FILE *out, const struct notes *nt, size_t width)
 
 static void put_page(FILE *out, const struct guide_page *p, size_t number, size_t width)
 {
-	struct notes nt = { NULL, 0, 0 };
+	struct notes nt = { NULL, 0, 0, NULL };
 	char prefix[32];
 	size_t i;
 
@@ -182,6 +207,7 @@ static void put_page(FILE *out, const struct guide_page *p, size_t number, size_
 	fputc('\n', out);
 	put_notes(out, &nt, width);
 	free(nt.v);
+	strmap_free(nt.numbers);
 }
 
 int plain_print(const struct guide *g, FILE *out, size_t width)

@@ -7,27 +7,70 @@
 #include "suggest.h"
 #include "util.h"
 
-/* Suggesting means comparing against every id: fine for the bundled guide,
- * but not worth a slow error report on a guide of many thousand pages. */
-#define SUGGEST_MAX_CANDIDATES 2000
-
-static const char *closest_page(const struct guide *g, const char *id)
+/* A suggestion compares the wrong id with many others, so it is only made
+ * for a message that will be printed (past the limits on messages, a guide
+ * of many broken links would pay for every one), and against at most
+ * SUGGEST_MAX_CANDIDATES ids. */
+static const char *closest_page(const struct guide *g, const struct diag *d,
+				const struct guide_pos *at, const char *id)
 {
 	struct suggest s;
 	size_t i;
 
-	if (g->npages > SUGGEST_MAX_CANDIDATES)
+	if (!diag_wants(d, at->file))
 		return NULL;
 	suggest_init(&s, id);
-	for (i = 0; i < g->npages; i++)
+	for (i = 0; i < g->npages && i < SUGGEST_MAX_CANDIDATES; i++)
 		suggest_try(&s, g->pages[i]->id);
+	return suggest_result(&s);
+}
+
+static const char *closest_item(const struct guide_page *p, const struct diag *d,
+				const struct guide_pos *at, const char *id)
+{
+	struct suggest s;
+	size_t i;
+
+	if (!diag_wants(d, at->file))
+		return NULL;
+	suggest_init(&s, id);
+	for (i = 0; i < p->nitems && i < SUGGEST_MAX_CANDIDATES; i++)
+		suggest_try(&s, p->items[i].id);
+	return suggest_result(&s);
+}
+
+static const char *closest_source(const struct guide *g, const struct diag *d,
+				  const struct guide_pos *at, const char *id)
+{
+	struct suggest s;
+	size_t i;
+
+	if (!diag_wants(d, at->file))
+		return NULL;
+	suggest_init(&s, id);
+	for (i = 0; i < g->nsources && i < SUGGEST_MAX_CANDIDATES; i++)
+		suggest_try(&s, g->sources[i]->id);
+	return suggest_result(&s);
+}
+
+static const char *closest_section(const struct guide_source *src, const struct diag *d,
+				   const struct guide_pos *at, const char *id)
+{
+	struct suggest s;
+	size_t i;
+
+	if (!diag_wants(d, at->file))
+		return NULL;
+	suggest_init(&s, id);
+	for (i = 0; i < src->nsections && i < SUGGEST_MAX_CANDIDATES; i++)
+		suggest_try(&s, src->sections[i].id);
 	return suggest_result(&s);
 }
 
 static void missing_page(struct diag *d, const struct guide *g, const struct guide_link *l,
 			 const char *where, const char *id)
 {
-	const char *hint = closest_page(g, id);
+	const char *hint = closest_page(g, d, &l->pos, id);
 
 	if (hint)
 		diag_at(d, l->pos.file, l->pos.line, l->pos.col,
@@ -59,14 +102,8 @@ static int resolve_link(struct guide *g, struct guide_link *l, const char *where
 		return 1;
 	l->item = guide_find_item(g, page_id, item_id);
 	if (!l->item) {
-		struct suggest s;
-		const char *hint;
-		size_t i;
+		const char *hint = closest_item(l->page, d, &l->pos, item_id);
 
-		suggest_init(&s, item_id);
-		for (i = 0; i < l->page->nitems; i++)
-			suggest_try(&s, l->page->items[i].id);
-		hint = suggest_result(&s);
 		diag_at(d, l->pos.file, l->pos.line, l->pos.col,
 			"%s '%s': page '%s' has no item '%s'%s%s%s", where, l->spec, page_id,
 			item_id, hint ? " (did you mean '" : "; check the id", hint ? hint : "",
@@ -91,35 +128,23 @@ static int resolve_ref(struct guide *g, struct guide_ref *r, struct diag *d)
 {
 	const char *section_id;
 	char source_id[80];
-	struct suggest s;
 	const char *hint;
-	size_t i;
 
 	if (!guide_split_id(r->spec, source_id, sizeof source_id, &section_id))
 		return 0;
 	r->source = guide_find_source(g, source_id);
 	if (!r->source) {
-		suggest_init(&s, source_id);
-		for (i = 0; i < g->nsources; i++)
-			suggest_try(&s, g->sources[i]->id);
-		hint = suggest_result(&s);
+		hint = closest_source(g, d, &r->pos, source_id);
 		diag_at(d, r->pos.file, r->pos.line, r->pos.col,
 			"source reference '%s': there is no source '%s'%s%s%s", r->spec, source_id,
 			hint ? " (did you mean '" : "; sources are listed under 'sources:'",
 			hint ? hint : "", hint ? "'?)" : "");
 		return 0;
 	}
-	for (i = 0; i < r->source->nsections; i++) {
-		if (strcmp(r->source->sections[i].id, section_id) == 0) {
-			r->section = &r->source->sections[i];
-			return 1;
-		}
-	}
-	/* Only a reference that is wrong pays for the suggestion. */
-	suggest_init(&s, section_id);
-	for (i = 0; i < r->source->nsections; i++)
-		suggest_try(&s, r->source->sections[i].id);
-	hint = suggest_result(&s);
+	r->section = guide_find_section(r->source, section_id);
+	if (r->section)
+		return 1;
+	hint = closest_section(r->source, d, &r->pos, section_id);
 	diag_at(d, r->pos.file, r->pos.line, r->pos.col,
 		"source reference '%s': source '%s' has no section '%s'%s%s%s", r->spec, source_id,
 		section_id, hint ? " (did you mean '" : "; check its 'sections'", hint ? hint : "",

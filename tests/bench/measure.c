@@ -1,6 +1,6 @@
 /* measure.c - run a command and report its wall time and peak memory.
  *
- *   measure [-r REPEAT] [-i INPUT] CMD [ARG]...
+ *   measure [-r REPEAT] [-i INPUT] [-s STATUS] CMD [ARG]...
  *
  * Runs CMD REPEAT times (1 by default) one after the other, with standard
  * input from INPUT (default /dev/null) and standard output to /dev/null,
@@ -9,8 +9,9 @@
  * of any run in KiB (the child's ru_maxrss, as reported by wait4).  On a
  * machine shared with other work the CPU time is the steadier figure: it
  * leaves out the time the run spent waiting for a CPU.  Exits 1, saying why, when CMD cannot
- * be started or does not exit with status 0: a benchmark of a failing
- * command measures nothing. */
+ * be started or does not exit with status STATUS (0 by default; 1 for
+ * content that must be refused): a benchmark of a command that fails
+ * otherwise measures nothing. */
 #define _DEFAULT_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -36,19 +37,19 @@ static double now(void)
 
 static void usage(void)
 {
-	fputs("usage: measure [-r REPEAT] [-i INPUT] CMD [ARG]...\n", stderr);
+	fputs("usage: measure [-r REPEAT] [-i INPUT] [-s STATUS] CMD [ARG]...\n", stderr);
 	exit(2);
 }
 
 int main(int argc, char **argv)
 {
 	const char *input = "/dev/null";
-	long repeat = 1, i;
+	long repeat = 1, want = 0, i;
 	long maxrss = 0;
 	double total = 0, cpu = 0;
 	int c;
 
-	while ((c = getopt(argc, argv, "+r:i:")) != -1) {
+	while ((c = getopt(argc, argv, "+r:i:s:")) != -1) {
 		switch (c) {
 		case 'r':
 			repeat = strtol(optarg, NULL, 10);
@@ -57,6 +58,9 @@ int main(int argc, char **argv)
 			break;
 		case 'i':
 			input = optarg;
+			break;
+		case 's':
+			want = strtol(optarg, NULL, 10);
 			break;
 		default:
 			usage();
@@ -88,7 +92,7 @@ int main(int argc, char **argv)
 			}
 		}
 		total += now() - t0;
-		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != want) {
 			fprintf(stderr, "measure: %s failed (status %d); fix it before measuring\n",
 				argv[optind], WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
 			return 1;
