@@ -16,8 +16,8 @@
 
 /* A page shaped like the guide's: paragraphs, a titled list whose items
  * link to another page and one of its items, related pages, sources. */
-static struct guide_source src = { "summary", "Leg Cramps Summary", "seeds/x.txt", NULL, NULL, 0,
-				   { "f", 1, 1 } };
+static struct guide_source src = { .id = "summary", .title = "Leg Cramps Summary",
+				   .origin = "seeds/x.txt", .pos = { "f", 1, 1 } };
 static struct guide_source_section sec[2] = {
 	{ "intro", "Introduction", { "f", 1, 1 } },
 	{ "remedies", "Home remedies", { "f", 1, 1 } },
