@@ -17,19 +17,30 @@ struct guide_pos {
 	unsigned line, col;
 };
 
-/* A section (heading) of a source document. */
+/* A value kept as written, with where it was written, for checks that
+ * run after loading (--check) and name its place. */
+struct guide_value {
+	const char *text;           /* NULL when absent */
+	struct guide_pos pos;
+};
+
+/* A section of a source document: a heading it has, or a part without one. */
 struct guide_source_section {
 	const char *id;
-	const char *title;
+	const char *title;          /* the heading, or the part ("opening paragraphs") */
+	bool untitled;              /* title describes a part that has no heading */
 	struct guide_pos pos;
 };
 
 /* A source document the guide's facts come from. */
 struct guide_source {
 	const char *id;
-	const char *title;
-	const char *origin;
+	const char *title;          /* its title, or a description of an untitled one */
+	bool untitled;              /* title is a description */
+	const char *publisher;      /* may be NULL */
+	const char *origin;         /* its address, or NULL when none is known */
 	const char *about;          /* may be NULL */
+	struct guide_value kind;    /* "seed" or "supplementary" (checked by audit.c) */
 	struct guide_source_section *sections;
 	size_t nsections;
 	struct guide_pos pos;
@@ -57,6 +68,7 @@ struct guide_link {
 /* A paragraph of a page's text. */
 struct guide_para {
 	const char *text;
+	bool editorial;             /* the guide's own words, citing nothing */
 	struct guide_ref *refs;
 	size_t nrefs;
 	struct guide_pos pos;
@@ -68,6 +80,7 @@ struct guide_item {
 	const char *text;
 	const char *tip;            /* the tip-sheet line, or NULL */
 	bool is_default;            /* on the tip sheet when nothing is marked */
+	bool editorial;             /* the guide's own words, citing nothing */
 	struct guide_ref *refs;
 	size_t nrefs;
 	struct guide_link *links;
@@ -130,6 +143,7 @@ struct guide_page {
 	const char *title;
 	const char *summary;        /* may be NULL */
 	const char *list_title;     /* may be NULL */
+	struct guide_value reviewed;    /* ISO date of the last review */
 	struct guide_para *paras;
 	size_t nparas;
 	struct guide_item *items;
@@ -152,6 +166,8 @@ struct guide {
 	const char *title;
 	const char *disclaimer;
 	struct guide_sheet sheet;
+	struct guide_value reading_grade_max;   /* checked by audit.c */
+	struct guide_value review_months;
 	struct guide_pos pos;
 	struct guide_link *sections;    /* the home menu, in order */
 	size_t nsections;
@@ -218,6 +234,15 @@ struct guide_item *guide_add_item(struct guide *g, struct guide_item *item);
 
 /* Forget every page and source added after the first npages and nsources, with their ids and their items' ids (a file that failed to load leaves nothing behind). */
 void guide_truncate(struct guide *g, size_t npages, size_t nsources);
+
+/* How a source is named to a reader, a new string: its publisher, then its title between lq and rq, or the description of an untitled one as it is. */
+char *guide_source_name(const struct guide_source *s, const char *lq, const char *rq);
+
+/* How a resolved reference is cited, a new string: the source's name, then "section" and the heading between lq and rq, or the part of a source that has no heading. */
+char *guide_ref_name(const struct guide_ref *r, const char *lq, const char *rq);
+
+/* The oldest 'reviewed' date of the guide's pages as written (the date since when all of it was reviewed), or NULL when no page has one. */
+const char *guide_last_reviewed(const struct guide *g);
 
 /* Free the guide and everything in it (NULL is fine). */
 void guide_free(struct guide *g);
