@@ -210,11 +210,10 @@ void audit_guide(const struct guide *g, const char *today, struct diag *d, doubl
 		const struct guide_source *s = g->sources[i];
 		const char *k = s->kind.text;
 
+		/* Optional, so that content written before kinds stays valid. */
 		if (!k)
-			diag_at(d, s->pos.file, s->pos.line, s->pos.col,
-				"source '%s' has no 'kind'; add kind: seed (a main source) or kind: supplementary",
-				s->id);
-		else if (strcmp(k, "seed") != 0 && strcmp(k, "supplementary") != 0)
+			continue;
+		if (strcmp(k, "seed") != 0 && strcmp(k, "supplementary") != 0)
 			diag_at(d, s->kind.pos.file, s->kind.pos.line, s->kind.pos.col,
 				"unknown source kind '%s'; use seed or supplementary", k);
 	}

@@ -9,7 +9,7 @@
 /* The Flesch-Kincaid grade of text from a syllable estimate; *words gets its word count (text with no word has grade 0). */
 double audit_grade(const char *text, size_t *words);
 
-/* Check g as of `today` (YYYY-MM-DD) into d: text over the guide's reading_grade_max and pages past their review are warnings; a source without a kind, editorial text that cites, and bad values are errors.  *grade gets the whole guide's reading grade. */
+/* Check g as of `today` (YYYY-MM-DD) into d: text over the guide's reading_grade_max and pages past their review are warnings; an unknown source kind, editorial text that cites, and bad values are errors.  *grade gets the whole guide's reading grade. */
 void audit_guide(const struct guide *g, const char *today, struct diag *d, double *grade);
 
 #endif

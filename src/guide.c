@@ -1,6 +1,7 @@
 /* guide.c - the guide's data and its id lookups. */
 #include "guide.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -245,4 +246,17 @@ const char *guide_last_reviewed(const struct guide *g)
 			oldest = d;
 	}
 	return oldest;
+}
+
+const char *guide_kind_list(void)
+{
+	static char list[256];
+	int k;
+
+	/* Built once: the table does not change while the program runs. */
+	if (!list[0])
+		for (k = 0; k < GUIDE_NKINDS; k++)
+			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? ", " : "",
+				 guide_kind_name((enum guide_kind)k));
+	return list;
 }

@@ -28,22 +28,22 @@ struct guide_value {
 struct guide_source_section {
 	const char *id;
 	const char *title;          /* the heading, or the part ("opening paragraphs") */
-	bool untitled;              /* title describes a part that has no heading */
 	struct guide_pos pos;
+	bool untitled;              /* title describes a part that has no heading */
 };
 
 /* A source document the guide's facts come from. */
 struct guide_source {
 	const char *id;
 	const char *title;          /* its title, or a description of an untitled one */
-	bool untitled;              /* title is a description */
-	const char *publisher;      /* may be NULL */
 	const char *origin;         /* its address, or NULL when none is known */
 	const char *about;          /* may be NULL */
-	struct guide_value kind;    /* "seed" or "supplementary" (checked by audit.c) */
 	struct guide_source_section *sections;
 	size_t nsections;
 	struct guide_pos pos;
+	bool untitled;              /* title is a description */
+	const char *publisher;      /* may be NULL */
+	struct guide_value kind;    /* "seed" or "supplementary" (checked by audit.c) */
 };
 
 /* A reference "SOURCE/SECTION", resolved after loading. */
@@ -68,10 +68,10 @@ struct guide_link {
 /* A paragraph of a page's text. */
 struct guide_para {
 	const char *text;
-	bool editorial;             /* the guide's own words, citing nothing */
 	struct guide_ref *refs;
 	size_t nrefs;
 	struct guide_pos pos;
+	bool editorial;             /* the guide's own words, citing nothing */
 };
 
 /* An item of a page's list: a symptom, a cause, a tip. */
@@ -80,7 +80,6 @@ struct guide_item {
 	const char *text;
 	const char *tip;            /* the tip-sheet line, or NULL */
 	bool is_default;            /* on the tip sheet when nothing is marked */
-	bool editorial;             /* the guide's own words, citing nothing */
 	struct guide_ref *refs;
 	size_t nrefs;
 	struct guide_link *links;
@@ -88,6 +87,7 @@ struct guide_item {
 	struct guide_page *page;
 	size_t index;               /* position in page->items */
 	struct guide_pos pos;
+	bool editorial;             /* the guide's own words, citing nothing */
 };
 
 /* How the items of a kind of page are chosen for the tip sheet. */
@@ -143,7 +143,6 @@ struct guide_page {
 	const char *title;
 	const char *summary;        /* may be NULL */
 	const char *list_title;     /* may be NULL */
-	struct guide_value reviewed;    /* ISO date of the last review */
 	struct guide_para *paras;
 	size_t nparas;
 	struct guide_item *items;
@@ -153,6 +152,7 @@ struct guide_page {
 	size_t index;               /* position in guide->pages */
 	struct guide_pos pos;
 	struct strmap *item_ids;    /* id -> item, on a page of many items (NULL otherwise) */
+	struct guide_value reviewed;    /* ISO date of the last review */
 };
 
 /* The tip sheet's own wording: its title and the heading of each part, by kind (NULL when the content gives none). */
@@ -189,6 +189,9 @@ const struct guide_kind_info *guide_kind_info(enum guide_kind kind);
 
 /* Name of a kind as written in content ("relief"), or NULL for an out-of-range value. */
 const char *guide_kind_name(enum guide_kind kind);
+
+/* Every kind's name, as "overview, symptoms, ...", for messages. */
+const char *guide_kind_list(void);
 
 /* The kind named `name`, or GUIDE_NKINDS if there is none. */
 enum guide_kind guide_kind_from_name(const char *name);

@@ -287,13 +287,9 @@ static struct guide_value value_field(struct loader *L, const struct ynode *map,
 				      const char *what)
 {
 	const struct ynode *v = scalar(L, map, key, what, "a string", 0);
-	struct guide_value r = { NULL, { NULL, 0, 0 } };
 
-	if (v) {
-		r.text = arena_strndup(&L->g->arena, v->str, v->len);
-		r.pos = pos_of(L, v);
-	}
-	return r;
+	return (struct guide_value){ v ? arena_strndup(&L->g->arena, v->str, v->len) : NULL,
+				     v ? pos_of(L, v) : (struct guide_pos){ NULL, 0, 0 } };
 }
 
 static bool bool_field(struct loader *L, const struct ynode *map, const char *key, const char *what)
@@ -309,15 +305,12 @@ static bool bool_field(struct loader *L, const struct ynode *map, const char *ke
 static const char *named(struct loader *L, const struct ynode *map, const char *other,
 			 const char *what, bool *untitled)
 {
-	const char *s = text_field(L, map, "title", what, 0);
+	const struct ynode *t = ynode_get(map, "title"), *o = ynode_get(map, other);
 
-	if (ynode_get(map, "title") && ynode_get(map, other))
+	if (t && o)
 		err(L, map, "both 'title' and '%s' in %s; keep one", other, what);
-	else if (!ynode_get(map, "title") && !ynode_get(map, other))
-		err(L, map, "missing 'title' (or '%s' when it has none) in %s; add it", other, what);
-	if (!s && (s = text_field(L, map, other, what, 0)))
-		*untitled = true;
-	return s;
+	*untitled = !t && o;
+	return text_field(L, map, t || !o ? "title" : other, what, 1);
 }
 
 /* The list under `key`, or NULL (reported when required, empty or not a list). */
@@ -581,14 +574,9 @@ static void load_page(struct loader *L, const struct ynode *v)
 			hint = suggest_result(&s);
 			if (hint)
 				err(L, kind, "unknown page kind '%s' (did you mean '%s'?)", kind->str, hint);
-			else {
-				char list[256] = "";
-
-				for (k = 0; k < GUIDE_NKINDS; k++)
-					snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
-						 k ? ", " : "", guide_kind_name((enum guide_kind)k));
-				err(L, kind, "unknown page kind '%s'; use one of %s", kind->str, list);
-			}
+			else
+				err(L, kind, "unknown page kind '%s'; use one of %s", kind->str,
+				    guide_kind_list());
 		}
 	}
 	page->title = text_field(L, v, "title", "a page", 1);

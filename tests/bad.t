@@ -14,9 +14,11 @@ set -u
 SUMMARY_TAIL='(see the content format in the documentation) or use --content DIR'
 
 # run DIR [WORKDIR]: crampguide --check --content DIR run from WORKDIR
-# (default $TOP); sets rc, and $tmp/out and $tmp/err.
+# (default $TOP), with --strict when DIR holds a file `strict` (its defect
+# is a warning); sets rc, and $tmp/out and $tmp/err.
 run() {
-	(cd "${2:-$TOP}" && exec timeout 10 "$CRAMPGUIDE" --check --content "$1") \
+	(cd "${2:-$TOP}" && exec timeout 10 "$CRAMPGUIDE" --check \
+		$( [ -f "${2:-$TOP}/$1/strict" ] && echo --strict) --content "$1") \
 		>"$tmp/out" 2>"$tmp/err"
 	rc=$?
 }
