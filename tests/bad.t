@@ -4,7 +4,9 @@
 # FILE:LINE:COL messages and the summary line on stderr, in a bounded time.
 #
 # tests/bad/base/ is a tiny valid guide; every other tests/bad/NAME/ is a copy
-# of it with one defect and an `expected` file (the exact stderr).  Cases that
+# of it with one defect and an `expected` file (the exact stderr); a fixture
+# whose defect is only a warning also holds a file `strict`, and is checked
+# with --check --strict.  Cases that
 # git or editors handle badly (NUL bytes, UTF-16, huge files, FIFOs, symlink
 # loops, ...) are made at run time below, in a temporary directory.
 set -u
