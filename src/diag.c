@@ -73,6 +73,7 @@ static int over_limit(struct diag *d, char *file)
 	d->v[d->n].col = 0;
 	d->v[d->n].seq = CLOSING;
 	d->v[d->n].text = text;
+	d->v[d->n].warning = 0;
 	d->n++;
 	return 1;
 }
@@ -143,6 +144,7 @@ static void add(struct diag *d, const char *file, unsigned line, unsigned col,
 	m->line = line;
 	m->col = col;
 	m->seq = d->n;
+	m->warning = 0;
 	va_copy(ap2, ap);
 	n = vsnprintf(NULL, 0, fmt, ap2);
 	va_end(ap2);
@@ -167,6 +169,28 @@ void diag_at(struct diag *d, const char *file, unsigned line, unsigned col, cons
 	va_end(ap);
 }
 
+void diag_warn_at(struct diag *d, const char *file, unsigned line, unsigned col, const char *fmt, ...)
+{
+	size_t n = d->n;
+	va_list ap;
+
+	va_start(ap, fmt);
+	add(d, file, line, col, fmt, ap);
+	va_end(ap);
+	/* Not the closing message that a full file or load gets instead. */
+	if (d->n > n && d->v[n].seq != CLOSING)
+		d->v[n].warning = 1;
+}
+
+size_t diag_count_warnings(const struct diag *d)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->n; i++)
+		n += d->v[i].warning != 0;
+	return n;
+}
+
 void diag_file(struct diag *d, const char *file, const char *fmt, ...)
 {
 	va_list ap;
@@ -183,7 +207,9 @@ void diag_append(struct diag *d, const struct diag *from)
 	for (i = 0; i < from->n; i++) {
 		const struct diag_msg *m = &from->v[i];
 
-		if (m->line)
+		if (m->line && m->warning)
+			diag_warn_at(d, m->file, m->line, m->col, "%s", m->text);
+		else if (m->line)
 			diag_at(d, m->file, m->line, m->col, "%s", m->text);
 		else
 			diag_file(d, m->file, "%s", m->text);
@@ -253,7 +279,8 @@ void diag_print(struct diag *d, FILE *out)
 		const struct diag_msg *m = &d->v[i];
 
 		if (m->line)
-			fprintf(out, "%s:%u:%u: %s\n", m->file, m->line, m->col, m->text);
+			fprintf(out, "%s:%u:%u: %s%s\n", m->file, m->line, m->col,
+				m->warning ? "warning: " : "", m->text);
 		else
 			fprintf(out, "%s: %s\n", m->file, m->text);
 	}

@@ -12,6 +12,7 @@ struct diag_msg {
 	unsigned col;
 	char *text;
 	size_t seq;
+	int warning;                /* a warning, not an error: --check passes with it unless --strict */
 };
 
 /* All messages of one load, in the order they were found. */
@@ -30,6 +31,15 @@ void diag_at(struct diag *d, const char *file, unsigned line, unsigned col, cons
 
 /* Whether a message about `file` added now would be kept (not cut by the limits), so that work only such a message needs can be skipped. */
 int diag_wants(const struct diag *d, const char *file);
+/* Add "FILE:LINE:COL: warning: message": like diag_at(), but a warning. */
+void diag_warn_at(struct diag *d, const char *file, unsigned line, unsigned col, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 5, 6)))
+#endif
+	;
+
+/* How many of d's messages are warnings. */
+size_t diag_count_warnings(const struct diag *d);
 
 /* Add "FILE: message" about a whole file. */
 void diag_file(struct diag *d, const char *file, const char *fmt, ...)

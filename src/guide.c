@@ -1,6 +1,7 @@
 /* guide.c - the guide's data and its id lookups. */
 #include "guide.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -255,4 +256,53 @@ void guide_reading_order(const struct guide *g, size_t *order)
 		if (!shown[i])
 			order[n++] = i;
 	free(shown);
+}
+
+char *guide_source_name(const struct guide_source *s, const char *lq, const char *rq)
+{
+	/* A title is quoted as the source's own words; a description of an
+	 * untitled source is not, so that it never passes for a title. */
+	if (s->untitled)
+		return xasprintf("%s%s%s", s->publisher ? s->publisher : "", s->publisher ? ": " : "",
+				 s->title);
+	return xasprintf("%s%s%s%s%s", s->publisher ? s->publisher : "", s->publisher ? ": " : "",
+			 lq, s->title, rq);
+}
+
+char *guide_ref_name(const struct guide_ref *r, const char *lq, const char *rq)
+{
+	char *src = guide_source_name(r->source, lq, rq), *s;
+
+	s = r->section->untitled ? xasprintf("%s, %s", src, r->section->title)
+				 : xasprintf("%s, section %s%s%s", src, lq, r->section->title, rq);
+	free(src);
+	return s;
+}
+
+const char *guide_last_reviewed(const struct guide *g)
+{
+	const char *oldest = NULL;
+	size_t i;
+
+	/* The oldest page's date: the whole guide was reviewed since then. */
+	for (i = 0; i < g->npages; i++) {
+		const char *d = g->pages[i]->reviewed.text;
+
+		if (d && (!oldest || strcmp(d, oldest) < 0))
+			oldest = d;
+	}
+	return oldest;
+}
+
+const char *guide_kind_list(void)
+{
+	static char list[256];
+	int k;
+
+	/* Built once: the table does not change while the program runs. */
+	if (!list[0])
+		for (k = 0; k < GUIDE_NKINDS; k++)
+			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? ", " : "",
+				 guide_kind_name((enum guide_kind)k));
+	return list;
 }

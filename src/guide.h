@@ -17,23 +17,34 @@ struct guide_pos {
 	unsigned line, col;
 };
 
-/* A section (heading) of a source document. */
+/* A value kept as written, with where it was written, for checks that
+ * run after loading (--check) and name its place. */
+struct guide_value {
+	const char *text;           /* NULL when absent */
+	struct guide_pos pos;
+};
+
+/* A section of a source document: a heading it has, or a part without one. */
 struct guide_source_section {
 	const char *id;
-	const char *title;
+	const char *title;          /* the heading, or the part ("opening paragraphs") */
 	struct guide_pos pos;
+	bool untitled;              /* title describes a part that has no heading */
 };
 
 /* A source document the guide's facts come from. */
 struct guide_source {
 	const char *id;
-	const char *title;
-	const char *origin;
+	const char *title;          /* its title, or a description of an untitled one */
+	const char *origin;         /* its address, or NULL when none is known */
 	const char *about;          /* may be NULL */
 	struct guide_source_section *sections;
 	size_t nsections;
 	struct guide_pos pos;
 	struct strmap *section_ids; /* id -> section, on a source of many sections (NULL otherwise) */
+	bool untitled;              /* title is a description */
+	const char *publisher;      /* may be NULL */
+	struct guide_value kind;    /* "seed" or "supplementary" (checked by audit.c) */
 };
 
 /* A reference "SOURCE/SECTION", resolved after loading. */
@@ -61,6 +72,7 @@ struct guide_para {
 	struct guide_ref *refs;
 	size_t nrefs;
 	struct guide_pos pos;
+	bool editorial;             /* the guide's own words, citing nothing */
 };
 
 /* An item of a page's list: a symptom, a cause, a tip. */
@@ -76,6 +88,7 @@ struct guide_item {
 	struct guide_page *page;
 	size_t index;               /* position in page->items */
 	struct guide_pos pos;
+	bool editorial;             /* the guide's own words, citing nothing */
 };
 
 /* How the items of a kind of page are chosen for the tip sheet. */
@@ -140,6 +153,7 @@ struct guide_page {
 	size_t index;               /* position in guide->pages */
 	struct guide_pos pos;
 	struct strmap *item_ids;    /* id -> item, on a page of many items (NULL otherwise) */
+	struct guide_value reviewed;    /* ISO date of the last review */
 };
 
 /* The tip sheet's own wording: its title and the heading of each part, by kind (NULL when the content gives none). */
@@ -153,6 +167,8 @@ struct guide {
 	const char *title;
 	const char *disclaimer;
 	struct guide_sheet sheet;
+	struct guide_value reading_grade_max;   /* checked by audit.c */
+	struct guide_value review_months;
 	struct guide_pos pos;
 	struct guide_link *sections;    /* the home menu, in order */
 	size_t nsections;
@@ -174,6 +190,9 @@ const struct guide_kind_info *guide_kind_info(enum guide_kind kind);
 
 /* Name of a kind as written in content ("relief"), or NULL for an out-of-range value. */
 const char *guide_kind_name(enum guide_kind kind);
+
+/* Every kind's name, as "overview, symptoms, ...", for messages. */
+const char *guide_kind_list(void);
 
 /* The kind named `name`, or GUIDE_NKINDS if there is none. */
 enum guide_kind guide_kind_from_name(const char *name);
@@ -228,6 +247,15 @@ struct guide_item *guide_add_item(struct guide *g, struct guide_item *item);
 
 /* Forget every page and source added after the first npages and nsources, with their ids and their items' ids (a file that failed to load leaves nothing behind). */
 void guide_truncate(struct guide *g, size_t npages, size_t nsources);
+
+/* How a source is named to a reader, a new string: its publisher, then its title between lq and rq, or the description of an untitled one as it is. */
+char *guide_source_name(const struct guide_source *s, const char *lq, const char *rq);
+
+/* How a resolved reference is cited, a new string: the source's name, then "section" and the heading between lq and rq, or the part of a source that has no heading. */
+char *guide_ref_name(const struct guide_ref *r, const char *lq, const char *rq);
+
+/* The oldest 'reviewed' date of the guide's pages as written (the date since when all of it was reviewed), or NULL when no page has one. */
+const char *guide_last_reviewed(const struct guide *g);
 
 /* Free the guide and everything in it (NULL is fine). */
 void guide_free(struct guide *g);

@@ -138,8 +138,10 @@ static void add_sources(struct layout *L, const struct guide_page *p)
 {
 	const struct guide_source_section **seen = NULL;
 	size_t nseen = 0, cap = 0, i, r, k;
+	bool own = false;
 
 	for (i = 0; i < p->nparas + p->nitems; i++) {
+		own |= i < p->nparas ? p->paras[i].editorial : p->items[i - p->nparas].editorial;
 		const struct guide_ref *refs = i < p->nparas ? p->paras[i].refs
 							     : p->items[i - p->nparas].refs;
 		size_t nrefs = i < p->nparas ? p->paras[i].nrefs : p->items[i - p->nparas].nrefs;
@@ -160,14 +162,29 @@ static void add_sources(struct layout *L, const struct guide_page *p)
 				gap(L);
 				layout_add(L, LAYOUT_HEADING, "Sources", 0);
 			}
-			s = xasprintf("%s, section %s%s%s", ref->source->title,
-				      layout_glyph(GLYPH_LQUOTE, L->ascii), ref->section->title,
-				      layout_glyph(GLYPH_RQUOTE, L->ascii));
+			s = guide_ref_name(ref, layout_glyph(GLYPH_LQUOTE, L->ascii),
+					   layout_glyph(GLYPH_RQUOTE, L->ascii));
 			layout_add(L, LAYOUT_NOTE, s, 2);
 			free(s);
 		}
 	}
 	free(seen);
+	/* Text in the guide's own words cites nothing, and says so. */
+	if (own) {
+		if (!nseen) {
+			gap(L);
+			layout_add(L, LAYOUT_HEADING, "Sources", 0);
+		}
+		layout_add(L, LAYOUT_NOTE, nseen ? "Text with no source is the guide's own."
+						 : "None: this page is in the guide's own words.", 2);
+	}
+	if (p->reviewed.text) {
+		char *s = xasprintf("Last reviewed: %s", p->reviewed.text);
+
+		gap(L);
+		layout_add(L, LAYOUT_NOTE, s, 0);
+		free(s);
+	}
 }
 
 const char *layout_search_text(const struct guide_page *p, size_t k)

@@ -31,13 +31,15 @@ struct loader {
 
 static const char *const root_keys[] = { "guide", "sources", "pages", NULL };
 static const char *const guide_keys[] = { "title", "disclaimer", "sections", "walkthrough",
-					  "sheet", NULL };
-static const char *const source_keys[] = { "id", "title", "origin", "about", "sections", NULL };
-static const char *const section_keys[] = { "id", "title", NULL };
-static const char *const page_keys[] = { "id", "kind", "title", "summary", "paragraphs",
-					 "list_title", "items", "links", NULL };
-static const char *const para_keys[] = { "text", "sources", NULL };
-static const char *const item_keys[] = { "id", "text", "tip", "default", "sources", "links", NULL };
+					  "sheet", "reading_grade_max", "review_months", NULL };
+static const char *const source_keys[] = { "id", "kind", "title", "description", "publisher",
+					   "origin", "about", "sections", NULL };
+static const char *const section_keys[] = { "id", "title", "part", NULL };
+static const char *const page_keys[] = { "id", "kind", "title", "summary", "reviewed",
+					 "paragraphs", "list_title", "items", "links", NULL };
+static const char *const para_keys[] = { "text", "editorial", "sources", NULL };
+static const char *const item_keys[] = { "id", "text", "tip", "default", "editorial", "sources",
+					 "links", NULL };
 
 #define ID_MAX GUIDE_ID_MAX
 #define TIP_MAX_WIDTH 72
@@ -281,6 +283,37 @@ static const char *id_field(struct loader *L, const struct ynode *map, const cha
 	return v ? id_text(L, v, "id") : NULL;
 }
 
+/* A scalar kept as written with its place, for the checks after loading. */
+static struct guide_value value_field(struct loader *L, const struct ynode *map, const char *key,
+				      const char *what)
+{
+	const struct ynode *v = scalar(L, map, key, what, "a string", 0);
+
+	return (struct guide_value){ v ? arena_strndup(&L->g->arena, v->str, v->len) : NULL,
+				     v ? pos_of(L, v) : (struct guide_pos){ NULL, 0, 0 } };
+}
+
+static bool bool_field(struct loader *L, const struct ynode *map, const char *key, const char *what)
+{
+	const struct ynode *v = scalar(L, map, key, what, "true or false", 0);
+
+	if (v && strcmp(v->str, "true") != 0 && strcmp(v->str, "false") != 0)
+		err(L, v, "expected true or false for '%s', found '%s'", key, v->str);
+	return v && strcmp(v->str, "true") == 0;
+}
+
+/* A title, or (untitled) the other key's description of what has none. */
+static const char *named(struct loader *L, const struct ynode *map, const char *other,
+			 const char *what, bool *untitled)
+{
+	const struct ynode *t = ynode_get(map, "title"), *o = ynode_get(map, other);
+
+	if (t && o)
+		err(L, map, "both 'title' and '%s' in %s; keep one", other, what);
+	*untitled = !t && o;
+	return text_field(L, map, t || !o ? "title" : other, what, 1);
+}
+
 /* The list under `key`, or NULL (reported when required, empty or not a list). */
 static const struct ynode *list(struct loader *L, const struct ynode *map, const char *key,
 				const char *what, int required)
@@ -335,10 +368,11 @@ static const char *spec_text(struct loader *L, const struct ynode *e)
 	return strmap_put(L->refs, copy, e->len, copy);
 }
 
+/* Sources are required but on editorial text, which audit.c keeps from citing. */
 static void refs_field(struct loader *L, const struct ynode *map, const char *what,
-		       struct guide_ref **refs, size_t *nrefs)
+		       bool editorial, struct guide_ref **refs, size_t *nrefs)
 {
-	const struct ynode *v = list(L, map, "sources", what, 1);
+	const struct ynode *v = list(L, map, "sources", what, !editorial);
 	size_t i;
 
 	if (!v)
@@ -410,6 +444,8 @@ static void load_guide_map(struct loader *L, const struct ynode *v)
 	check_known(L, v, guide_keys, "the guide");
 	g->title = text_field(L, v, "title", "the guide", 1);
 	g->disclaimer = text_field(L, v, "disclaimer", "the guide", 1);
+	g->reading_grade_max = value_field(L, v, "reading_grade_max", "the guide");
+	g->review_months = value_field(L, v, "review_months", "the guide");
 	links_field(L, v, "sections", "the guide", 1, 0, &g->sections, &g->nsections);
 	links_field(L, v, "walkthrough", "the guide", 1, 0, &g->walk, &g->nwalk);
 	sheet = ynode_get(v, "sheet");
@@ -446,8 +482,10 @@ static void load_source(struct loader *L, const struct ynode *v)
 	src = arena_alloc(&L->g->arena, sizeof(*src));
 	src->pos = pos_of(L, v);
 	src->id = id_field(L, v, "a source");
-	src->title = text_field(L, v, "title", "a source", 1);
-	src->origin = text_field(L, v, "origin", "a source", 1);
+	src->kind = value_field(L, v, "kind", "a source");
+	src->title = named(L, v, "description", "a source", &src->untitled);
+	src->publisher = text_field(L, v, "publisher", "a source", 0);
+	src->origin = text_field(L, v, "origin", "a source", 0);
 	src->about = text_field(L, v, "about", "a source", 0);
 	secs = list(L, v, "sections", "a source", 1);
 	if (secs) {
@@ -461,7 +499,7 @@ static void load_source(struct loader *L, const struct ynode *v)
 			check_known(L, e, section_keys, "a source section");
 			sec->pos = pos_of(L, e);
 			sec->id = id_field(L, e, "a source section");
-			sec->title = text_field(L, e, "title", "a source section", 1);
+			sec->title = named(L, e, "part", "a source section", &sec->untitled);
 			if (!sec->id)
 				continue;
 			had = guide_add_section(src);
@@ -489,8 +527,6 @@ static void load_source(struct loader *L, const struct ynode *v)
 static void load_item(struct loader *L, struct guide_page *page, const struct ynode *v)
 {
 	struct guide_item *it = &page->items[page->nitems];
-	const struct ynode *def;
-
 	if (!as_map(L, v, "an item"))
 		return;
 	/* The slot may hold an item that was dropped for a bad id: its
@@ -511,14 +547,9 @@ static void load_item(struct loader *L, struct guide_page *page, const struct yn
 			err(L, ynode_get(v, "tip"), "the tip is %zu columns wide; keep it to %d or fewer so it fits on the tip sheet",
 			    w, TIP_MAX_WIDTH);
 	}
-	def = scalar(L, v, "default", "an item", "true or false", 0);
-	if (def) {
-		if (strcmp(def->str, "true") == 0)
-			it->is_default = true;
-		else if (strcmp(def->str, "false") != 0)
-			err(L, def, "expected true or false for 'default', found '%s'", def->str);
-	}
-	refs_field(L, v, "an item", &it->refs, &it->nrefs);
+	it->is_default = bool_field(L, v, "default", "an item");
+	it->editorial = bool_field(L, v, "editorial", "an item");
+	refs_field(L, v, "an item", it->editorial, &it->refs, &it->nrefs);
 	links_field(L, v, "links", "an item", 0, 1, &it->links, &it->nlinks);
 	if (!it->id)
 		return;
@@ -552,19 +583,15 @@ static void load_page(struct loader *L, const struct ynode *v)
 			hint = suggest_result(&s);
 			if (hint)
 				err(L, kind, "unknown page kind '%s' (did you mean '%s'?)", kind->str, hint);
-			else {
-				char list[256] = "";
-
-				for (k = 0; k < GUIDE_NKINDS; k++)
-					snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
-						 k ? ", " : "", guide_kind_name((enum guide_kind)k));
-				err(L, kind, "unknown page kind '%s'; use one of %s", kind->str, list);
-			}
+			else
+				err(L, kind, "unknown page kind '%s'; use one of %s", kind->str,
+				    guide_kind_list());
 		}
 	}
 	page->title = text_field(L, v, "title", "a page", 1);
 	page->summary = text_field(L, v, "summary", "a page", 0);
 	page->list_title = text_field(L, v, "list_title", "a page", 0);
+	page->reviewed = value_field(L, v, "reviewed", "a page");
 	paras = list(L, v, "paragraphs", "a page", 0);
 	if (paras) {
 		page->paras = arena_array(&L->g->arena, paras->n, sizeof(*page->paras));
@@ -580,7 +607,8 @@ static void load_page(struct loader *L, const struct ynode *v)
 			check_known(L, e, para_keys, "a paragraph");
 			p->pos = pos_of(L, e);
 			p->text = text_field(L, e, "text", "a paragraph", 1);
-			refs_field(L, e, "a paragraph", &p->refs, &p->nrefs);
+			p->editorial = bool_field(L, e, "editorial", "a paragraph");
+			refs_field(L, e, "a paragraph", p->editorial, &p->refs, &p->nrefs);
 			if (p->text)
 				page->nparas++;
 		}

@@ -2,12 +2,14 @@
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "audit.h"
 #include "diag.h"
 #include "guide.h"
 #include "load.h"
@@ -36,12 +38,13 @@ static const char *const mode_option[] = {
 	[MODE_PRINT] = "--print",
 };
 
-enum { OPT_CHECK = 256, OPT_TIPS, OPT_FORMAT, OPT_PRINT, OPT_PRINTER, OPT_COLOR, OPT_NO_MOUSE,
-       OPT_FORCE };
+enum { OPT_CHECK = 256, OPT_STRICT, OPT_TIPS, OPT_FORMAT, OPT_PRINT, OPT_PRINTER, OPT_COLOR,
+       OPT_NO_MOUSE, OPT_FORCE };
 
 static const struct option long_options[] = {
 	{ "content", required_argument, NULL, 'c' },
 	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "plain", no_argument, NULL, 'p' },
 	{ "tips", no_argument, NULL, OPT_TIPS },
 	{ "format", required_argument, NULL, OPT_FORMAT },
@@ -77,6 +80,7 @@ static void usage(FILE *out, const char *argv0)
 	      "\n"
 	      "  -c, --content DIR   read the guide from DIR (also $CRAMPGUIDE_CONTENT)\n"
 	      "      --check         check the content, report any problem, and exit\n"
+	      "      --strict        with --check: count warnings as errors\n"
 	      "  -p, --plain         print the whole guide as plain text\n"
 	      "      --tips          print your tip sheet\n"
 	      "      --format FMT    the tip sheet as text (the default), markdown or html\n"
@@ -287,6 +291,36 @@ static struct guide *load_or_die(const char *option, const char *argv0, char **d
 	return g;
 }
 
+/* --check on content that loaded: the audit's warnings and errors, then
+ * the summary with the guide's reading grade; strict: warnings fail too. */
+static int run_check(const struct guide *g, const char *dir, bool strict)
+{
+	struct diag d = { NULL, 0, 0 };
+	char today[16], *safe = shown(dir);
+	size_t nwarn, nbad;
+	double grade;
+
+	sheet_today(today, sizeof today);
+	audit_guide(g, today, &d, &grade);
+	nwarn = diag_count_warnings(&d);
+	nbad = diag_count(&d) - (strict ? 0 : nwarn);
+	diag_print(&d, stderr);
+	diag_free(&d);
+	if (nbad) {
+		fprintf(stderr, "crampguide: %zu problem%s in the content in %s; fix %s (see the content format in the documentation) or use --content DIR\n",
+			nbad, nbad == 1 ? "" : "s", safe, nbad == 1 ? "it" : "them");
+		free(safe);
+		return 1;
+	}
+	printf("%s: %zu files, %zu pages, %zu items, reading grade %.1f: content is valid", safe,
+	       g->nfiles, g->npages, g->nitems, grade);
+	if (nwarn)
+		printf(" (%zu warning%s)", nwarn, nwarn == 1 ? "" : "s");
+	putchar('\n');
+	free(safe);
+	return finish_output();
+}
+
 /* The loaded guide, until the process ends (see the end of main()); a
  * store the compiler must keep, though nothing reads it back. */
 static struct guide *volatile loaded;
@@ -301,6 +335,7 @@ int main(int argc, char **argv)
 	char *dir;
 	bool force = false;
 	int c, status = 0;
+	bool strict = false;
 
 	setlocale(LC_ALL, "");
 	opterr = 0;
@@ -311,6 +346,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_CHECK:
 			set_mode(&mode, MODE_CHECK);
+			break;
+		case OPT_STRICT:
+			strict = true;
 			break;
 		case 'p':
 			set_mode(&mode, MODE_PLAIN);
@@ -391,6 +429,8 @@ int main(int argc, char **argv)
 	}
 	if (printer && mode != MODE_PRINT)
 		usage_error("%s only goes with --print", "--printer");
+	if (strict && mode != MODE_CHECK)
+		usage_error("%s only goes with --check", "--strict");
 
 	if (mode == MODE_TIPS || mode == MODE_PRINT || mode == MODE_GUIDE) {
 		char date[32];
@@ -407,12 +447,7 @@ int main(int argc, char **argv)
 	}
 	g = load_or_die(content, argv[0], &dir);
 	if (mode == MODE_CHECK) {
-		char *safe = shown(dir);
-
-		printf("%s: %zu files, %zu pages, %zu items: content is valid\n", safe, g->nfiles,
-		       g->npages, g->nitems);
-		free(safe);
-		status = finish_output();
+		status = run_check(g, dir, strict);
 	} else if (mode == MODE_TIPS) {
 		status = run_tips(g, format, output, dir, force);
 	} else if (mode == MODE_PRINT) {

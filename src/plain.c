@@ -157,14 +157,20 @@ static char *with_notes(struct notes *nt, const char *text, const struct guide_r
 	return strbuf_detach(&s, NULL);
 }
 
-static void put_notes(FILE *out, const struct notes *nt, size_t width)
+/* own: the page has text in the guide's own words, which cites nothing. */
+static void put_notes(FILE *out, const struct notes *nt, bool own, size_t width)
 {
 	size_t k;
 
 	fputs("Sources:\n", out);
+	if (own)
+		plain_wrapped(out, nt->n ? "Text with no number is the guide's own and cites no source."
+					 : "None: this page is in the guide's own words.",
+			      width, "  ", "  ");
 	for (k = 0; k < nt->n; k++) {
 		char num[32];
-		char *line = xasprintf("%s, section \"%s\"", nt->v[k].source->title, nt->v[k].section->title);
+		struct guide_ref r = { NULL, { NULL, 0, 0 }, nt->v[k].source, nt->v[k].section };
+		char *line = guide_ref_name(&r, "\"", "\"");
 
 		snprintf(num, sizeof(num), "  [%zu] ", k + 1);
 		plain_wrapped(out, line, width, num, "      ");
@@ -176,6 +182,7 @@ static void put_page(FILE *out, const struct guide_page *p, size_t number, size_
 {
 	struct notes nt = { NULL, 0, 0, NULL };
 	char prefix[32];
+	bool own = false;
 	size_t i;
 
 	snprintf(prefix, sizeof(prefix), "%zu. ", number);
@@ -183,6 +190,7 @@ static void put_page(FILE *out, const struct guide_page *p, size_t number, size_
 	for (i = 0; i < p->nparas; i++) {
 		char *s = with_notes(&nt, p->paras[i].text, p->paras[i].refs, p->paras[i].nrefs);
 
+		own |= p->paras[i].editorial;
 		fputc('\n', out);
 		plain_wrapped(out, s, width, "", "");
 		free(s);
@@ -195,6 +203,7 @@ static void put_page(FILE *out, const struct guide_page *p, size_t number, size_
 			const struct guide_item *it = &p->items[i];
 			char *s = with_notes(&nt, it->text, it->refs, it->nrefs);
 
+			own |= it->editorial;
 			plain_wrapped(out, s, width, "  * ", "    ");
 			free(s);
 			put_item_links(out, it, width);
@@ -205,7 +214,14 @@ static void put_page(FILE *out, const struct guide_page *p, size_t number, size_
 		put_page_links(out, p, width);
 	}
 	fputc('\n', out);
-	put_notes(out, &nt, width);
+	put_notes(out, &nt, own, width);
+	if (p->reviewed.text) {
+		char *s = xasprintf("Last reviewed: %s", p->reviewed.text);
+
+		fputc('\n', out);
+		plain_wrapped(out, s, width, "", "");
+		free(s);
+	}
 	free(nt.v);
 	strmap_free(nt.numbers);
 }

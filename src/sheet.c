@@ -150,10 +150,14 @@ void sheet_build(struct sheet *s, const struct guide *g, const struct sheet_mark
 	}
 	s->notice = g->disclaimer;
 	for (i = 0; i < g->nsources; i++) {
+		char *name = guide_source_name(g->sources[i], "", "");
+
 		if (i)
 			strbuf_adds(&sources, "; ");
-		strbuf_adds(&sources, g->sources[i]->title);
+		strbuf_adds(&sources, name);
+		free(name);
 	}
+	s->reviewed = guide_last_reviewed(g);
 	s->sources = strbuf_detach(&sources, NULL);
 	free(tips.v);
 	free(causes.v);

@@ -30,7 +30,8 @@ struct sheet {
 	struct sheet_part parts[GUIDE_NKINDS];
 	size_t nparts;
 	const char *notice;
-	char *sources;              /* every source's title, joined with "; " */
+	char *sources;              /* every source's name, joined with "; " */
+	const char *reviewed;       /* when the guide was last reviewed, or NULL */
 	size_t ntips, ncauses;      /* the marks and ticks it shows */
 };
 

@@ -66,6 +66,11 @@ static void render_text(FILE *out, const struct sheet *s, bool ascii)
 
 		wrapped(out, src, ascii, "", "");
 		free(src);
+		if (s->reviewed) {
+			src = xasprintf("Last reviewed: %s.", s->reviewed);
+			wrapped(out, src, ascii, "", "");
+			free(src);
+		}
 	}
 }
 
@@ -130,6 +135,12 @@ static void render_markdown(FILE *out, const struct sheet *s, bool ascii)
 	src = xasprintf("Sources: %s.", s->sources);
 	md_line(out, "", src);
 	free(src);
+	if (s->reviewed) {
+		src = xasprintf("Last reviewed: %s.", s->reviewed);
+		fputc('\n', out);
+		md_line(out, "", src);
+		free(src);
+	}
 }
 
 static void html_text(FILE *out, const char *text)
@@ -206,7 +217,13 @@ static void render_html(FILE *out, const struct sheet *s, bool ascii)
 	html_text(out, s->notice);
 	fputs("</p>\n<p>Sources: ", out);
 	html_text(out, s->sources);
-	fputs(".</p>\n</footer>\n</body>\n</html>\n", out);
+	fputs(".</p>\n", out);
+	if (s->reviewed) {
+		fputs("<p>Last reviewed: ", out);
+		html_text(out, s->reviewed);
+		fputs(".</p>\n", out);
+	}
+	fputs("</footer>\n</body>\n</html>\n", out);
 }
 
 typedef void renderer(FILE *out, const struct sheet *s, bool ascii);

@@ -4,7 +4,9 @@
 # FILE:LINE:COL messages and the summary line on stderr, in a bounded time.
 #
 # tests/bad/base/ is a tiny valid guide; every other tests/bad/NAME/ is a copy
-# of it with one defect and an `expected` file (the exact stderr).  Cases that
+# of it with one defect and an `expected` file (the exact stderr); a fixture
+# whose defect is only a warning also holds a file `strict`, and is checked
+# with --check --strict.  Cases that
 # git or editors handle badly (NUL bytes, UTF-16, huge files, FIFOs, symlink
 # loops, ...) are made at run time below, in a temporary directory.
 set -u
@@ -14,9 +16,11 @@ set -u
 SUMMARY_TAIL='(see the content format in the documentation) or use --content DIR'
 
 # run DIR [WORKDIR]: crampguide --check --content DIR run from WORKDIR
-# (default $TOP); sets rc, and $tmp/out and $tmp/err.
+# (default $TOP), with --strict when DIR holds a file `strict` (its defect
+# is a warning); sets rc, and $tmp/out and $tmp/err.
 run() {
-	(cd "${2:-$TOP}" && exec timeout 10 "$CRAMPGUIDE" --check --content "$1") \
+	(cd "${2:-$TOP}" && exec timeout 10 "$CRAMPGUIDE" --check \
+		$( [ -f "${2:-$TOP}/$1/strict" ] && echo --strict) --content "$1") \
 		>"$tmp/out" 2>"$tmp/err"
 	rc=$?
 }

@@ -75,6 +75,7 @@ usage_error "unknown short option -> exit 2" "'-x'" -x
 usage_error "unknown option after a valid one -> exit 2" "'--bogus'" --check --bogus
 usage_error "--content without its argument -> exit 2" "--content" --check --content
 usage_error "an extra argument -> exit 2" "'extra'" --check extra
+usage_error "--strict without --check -> exit 2" "--strict only goes with --check" --strict --plain
 usage_error "--check --plain -> exit 2" "--check.*--plain|--plain.*--check" --check --plain
 usage_error "--plain --check -> exit 2" "--check.*--plain|--plain.*--check" --plain --check
 
@@ -91,6 +92,16 @@ elif ! grep -Eq "(^|[^0-9])$nfiles files, [1-9][0-9]* pages, [1-9][0-9]* items" 
 	why+=("the summary does not say '$nfiles files, N pages, N items':" "$(cat "$tmp/out")")
 fi
 check "--check on the bundled content: exit 0, a one-line summary of files, pages and items"
+
+# make check holds the bundled content to every check: warnings (reading
+# level over the guide's limit, a page past its review) fail it too.
+cg --check --strict
+status_is 0
+err_empty
+if ! grep -Eq "items, reading grade -?[0-9]+\.[0-9]: content is valid\$" "$tmp/out"; then
+	why+=("the summary does not give the reading grade:" "$(cat "$tmp/out")")
+fi
+check "--check --strict on the bundled content: exit 0, no warning, the reading grade"
 
 for form in "--content=content" "-c content"; do
 	# shellcheck disable=SC2086

@@ -17,7 +17,7 @@ check_dir() {
 	err=$(head -c 2000 "$tmp/err")
 	if [ $rc -ne 0 ] || [ -n "$err" ]; then
 		not_ok "$1" "crampguide --check failed:" "$err"
-	elif ! printf '%s\n' "$out" | grep -Eq ": $4 files, $3 pages, [0-9]+ items: content is valid\$"; then
+	elif ! printf '%s\n' "$out" | grep -Eq ": $4 files, $3 pages, [0-9]+ items, reading grade -?[0-9.]+: content is valid\$"; then
 		not_ok "$1" "expected $4 files and $3 pages, got:" "$out"
 	else
 		ok "$1"

@@ -99,7 +99,7 @@ done
 
 # The keys that scroll to and choose a link under an item of the causes page.
 open_causes='<Down> <Down> <Down> <Down> <Enter>'
-choose_link_80x24='<Down> <Down> <Down>'
+choose_link_80x24='<Down> <Down> <Down> <Down>'
 choose_link_40x12='<PgDn> <PgDn> <PgDn> <Down> <Down>'
 for size in $sizes_default; do
 	choose=choose_link_${size}

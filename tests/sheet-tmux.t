@@ -73,14 +73,14 @@ fi
 tm set -g status off >/dev/null
 
 # The prevention page, its sixth and seventh tips; back home, the causes
-# page and its second cause (after the two links under the first).
+# page and its second cause (after the one link under the first).
 fail=
 wait_for has "Start the guided walk-through" || fail="no home screen"
 [ -z "$fail" ] && { keys Down Down Down Down Down Down Enter; wait_for status_has "Preventing the next cramp" || fail="no prevention page"; }
 [ -z "$fail" ] && { keys Down Down Down Down Down Down Space; wait_for has "[✓] Wear supportive shoes" || fail="Space did not mark the shoes tip"; }
 [ -z "$fail" ] && { keys Down m; wait_for has "[✓] Eat foods rich in potassium" || fail="m did not mark the potassium tip"; }
 [ -z "$fail" ] && { keys BSpace Up Up Enter; wait_for status_has "What causes leg cramps" || fail="no causes page"; }
-[ -z "$fail" ] && { keys Down Down Down Down Space; wait_for has "[✓] Overusing your muscles" || fail="Space did not tick the cause"; }
+[ -z "$fail" ] && { keys Down Down Down Space; wait_for has "[✓] Overusing your muscles" || fail="Space did not tick the cause"; }
 [ -z "$fail" ] && { keys t; wait_for status_has "Your tip sheet" || fail="t did not open the sheet"; }
 if [ -z "$fail" ] && has "  * Wear supportive shoes, especially if you stand for long." &&
 	has "  * Eat potassium-rich foods, such as bananas, raisins or cooked spinach." &&

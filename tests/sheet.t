@@ -56,12 +56,12 @@ sheet_of() { sed -n '2,$p' "$1" | sed '$d' | sed '$d' | sed -e :a -e '/^\n*$/{$d
 # The keys to the prevention page from the home screen, and to its sixth
 # and seventh tips (supportive shoes, potassium; the first seven have no
 # links under them); from there, back home and to the causes page, whose
-# second cause (overusing the muscles) comes after the two links under the
+# second cause (overusing the muscles) comes after the one link under the
 # first.
 prevention='<Down> <Down> <Down> <Down> <Down> <Down> <Enter>'
 shoes="$prevention <Down> <Down> <Down> <Down> <Down> <Down>"
 potassium="$shoes <Down>"
-overuse='<Backspace> <Up> <Up> <Enter> <Down> <Down> <Down> <Down>'
+overuse='<Backspace> <Up> <Up> <Enter> <Down> <Down> <Down>'
 
 # Two tips that are not on the default sheet, and a cause.
 play mark 80x50 <<EOF
@@ -151,7 +151,7 @@ check "Space where nothing can be marked explains, and the state file is untouch
 play walk 80x24 <<'EOF'
 <Enter> <Enter> <Enter> <Enter> <Down> <Space>
 :dump step
-<Enter> <Enter> <End> <Enter>
+<Enter> <Enter> <Enter> <Enter> <End> <Enter>
 :dump end
 <Backspace>
 :dump home
@@ -159,7 +159,7 @@ EOF
 why=$(cat "$tmp/walk.step.txt" "$tmp/walk.end.txt" "$tmp/walk.home.txt" 2>&1 | head -60)
 check "in the walk-through Space marks a tip; Enter at the end opens the sheet; Back goes home" \
 	eval 'grep -q "^> \[✓\] Stretch the cramped muscle" "$tmp/walk.step.txt" &&
-	      head -n 1 "$tmp/walk.step.txt" | grep -q "Step 4 of 6" &&
+	      head -n 1 "$tmp/walk.step.txt" | grep -q "Step 4 of 8" &&
 	      status "$tmp/walk.end.txt" | grep -q "Your tip sheet" &&
 	      grep -q "^  \* Stretch the cramped muscle gently\.$" "$tmp/walk.end.txt" &&
 	      status "$tmp/walk.home.txt" | grep -q "^ Home "'

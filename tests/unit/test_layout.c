@@ -17,10 +17,10 @@
 /* A page shaped like the guide's: paragraphs, a titled list whose items
  * link to another page and one of its items, related pages, sources. */
 static struct guide_source src = { .id = "summary", .title = "Leg Cramps Summary",
-				   .origin = "seeds/x.txt", .pos = { "f", 1, 1 } };
+				   .pos = { "f", 1, 1 } };
 static struct guide_source_section sec[2] = {
-	{ "intro", "Introduction", { "f", 1, 1 } },
-	{ "remedies", "Home remedies", { "f", 1, 1 } },
+	{ .id = "intro", .title = "Introduction", .pos = { "f", 1, 1 } },
+	{ .id = "remedies", .title = "Home remedies", .pos = { "f", 1, 1 } },
 };
 static struct guide_ref refs[2];
 static struct guide_para paras[3];
@@ -53,7 +53,8 @@ static void build(void)
 					      .tip = "Drink enough water through the day.",
 					      .page = &other };
 	for (i = 0; i < 3; i++)
-		paras[i] = (struct guide_para){ texts[i], &refs[i % 2], 1, { "f", 1, 1 } };
+		paras[i] = (struct guide_para){ .text = texts[i], .refs = &refs[i % 2], .nrefs = 1,
+						.pos = { "f", 1, 1 } };
 	item_links[0] = (struct guide_link){ "prevention/water", { "f", 1, 1 }, &other,
 					     &other_items[0] };
 	item_links[1] = (struct guide_link){ "prevention", { "f", 1, 1 }, &other, NULL };

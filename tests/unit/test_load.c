@@ -214,7 +214,7 @@ static void test_unknown_key(void **state)
 		5, 5, "unknown key 'titel' in a page (did you mean 'title'?)");
 	expect1("sources:\n  - id: b\n    title: B\n    origin: o\n    colour: red\n"
 		"    sections: [{id: s, title: S}]\n",
-		5, 5, "unknown key 'colour' in a source; the known keys are: id, title, origin, about, sections");
+		5, 5, "unknown key 'colour' in a source; the known keys are: id, kind, title, description, publisher, origin, about, sections");
 }
 
 static void test_duplicate_key(void **state)
