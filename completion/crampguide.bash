@@ -48,7 +48,7 @@ _crampguide()
 	esac
 
 	if [[ $cur == -* ]]; then
-		mapfile -t COMPREPLY < <(compgen -W '--content --check --plain --tips
+		mapfile -t COMPREPLY < <(compgen -W '--content --check --strict --plain --tips
 			--format --output --force --print --printer --color --no-mouse --help
 			--version -c -p -o -h -V' -- "$cur")
 	fi

@@ -14,6 +14,7 @@ _crampguide_printers() {
 _arguments -s -S \
 	'(-c --content)'{-c+,--content=}'[read the guide from DIR]:content directory:_directories' \
 	'--check[check the content, report any problem, and exit]' \
+	'--strict[with --check, count warnings as errors]' \
 	'(-p --plain)'{-p,--plain}'[print the whole guide as plain text]' \
 	'--tips[print your tip sheet]' \
 	'--format=[the tip sheet format]:format:(@FORMATS@)' \

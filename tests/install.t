@@ -23,7 +23,7 @@ log=$tmp/log
 
 n=0
 failed=0
-echo "1..12"
+echo "1..13"
 
 ok() {      # ok STATUS DESCRIPTION
     n=$((n + 1))

@@ -131,7 +131,9 @@ else
 	fi
 
 	# Every option --help names, and no other.
-	help=$("$CRAMPGUIDE" --help | grep -oE '(^|[ ,])--?[a-zA-Z][a-z-]*' | tr -d ' ,' | LC_ALL=C sort -u)
+	# (the option lines only: the last line may name `man -l`)
+	help=$("$CRAMPGUIDE" --help | grep -E '^  +-' | grep -oE '(^|[ ,])--?[a-zA-Z][a-z-]*' |
+		tr -d ' ,' | LC_ALL=C sort -u)
 	expect "options: exactly those --help lists" "$help" -
 	expect "options by prefix" "$(printf '%s\n' --print --printer)" --pr
 	expect "--format: the formats of scripts/formats" "$(scripts/formats | sed 's/:.*//' | LC_ALL=C sort)" --format ''
