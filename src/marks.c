@@ -172,6 +172,9 @@ int marks_parse(struct marks *m, const char *path, const char *buf, size_t len, 
 	if (!ok) {
 		sets_free(m->lists);
 		sets_free(m->kept);
+		free(m->warning);
+		m->warning = NULL;
+		m->newer = false;
 	}
 	return ok;
 }
@@ -296,10 +299,10 @@ static int sync_file(struct marks *m, bool change, char **msg)
 		free(m->warning);
 		m->warning = p.now.warning;
 		/* What was skipped is said once, when the file is first read. */
-		if (!change && m->warning)
-			*msg = xasprintf("Some of your saved marks were not read: %s.", m->warning);
 		if (!change && m->newer)
 			*msg = xasprintf("Your saved marks: %s.", m->warning);
+		else if (!change && m->warning)
+			*msg = xasprintf("Some of your saved marks were not read: %s.", m->warning);
 		for (i = 0; change && i < m->nunsaved; i++)
 			free(m->unsaved[i].id);
 		m->nunsaved = change ? 0 : m->nunsaved;

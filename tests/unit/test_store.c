@@ -1115,6 +1115,9 @@ static void test_ids(void **unused)
 		free(msg);
 	}
 	assert_int_equal(flip(&m, MARKS_CAUSES, "p/one-too-many", &msg), -1);
+	/* A full list says so. */
+	assert_non_null(msg);
+	free(msg);
 	assert_int_equal(flip(&m, MARKS_CAUSES, "p/i0", &msg), 0);
 	free(msg);
 	marks_close(&m);
