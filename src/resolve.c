@@ -7,12 +7,16 @@
 #include "suggest.h"
 #include "util.h"
 
+/* The ith id of a set (a guide's pages or sources, a page's items, a
+ * source's sections). */
+typedef const char *id_at_fn(const void *set, size_t i);
+
 /* A suggestion compares the wrong id with many others, so it is only made
  * for a message that will be printed (past the limits on messages, a guide
  * of many broken links would pay for every one), and against at most
- * SUGGEST_MAX_CANDIDATES ids. */
-static const char *closest_page(const struct guide *g, const struct diag *d,
-				const struct guide_pos *at, const char *id)
+ * SUGGEST_MAX_CANDIDATES ids of the set's n. */
+static const char *closest(const struct diag *d, const struct guide_pos *at, const char *id,
+			   const void *set, size_t n, id_at_fn *id_at)
 {
 	struct suggest s;
 	size_t i;
@@ -20,57 +24,35 @@ static const char *closest_page(const struct guide *g, const struct diag *d,
 	if (!diag_wants(d, at->file))
 		return NULL;
 	suggest_init(&s, id);
-	for (i = 0; i < g->npages && i < SUGGEST_MAX_CANDIDATES; i++)
-		suggest_try(&s, g->pages[i]->id);
+	for (i = 0; i < n && i < SUGGEST_MAX_CANDIDATES; i++)
+		suggest_try(&s, id_at(set, i));
 	return suggest_result(&s);
 }
 
-static const char *closest_item(const struct guide_page *p, const struct diag *d,
-				const struct guide_pos *at, const char *id)
+static const char *id_of_page(const void *g, size_t i)
 {
-	struct suggest s;
-	size_t i;
-
-	if (!diag_wants(d, at->file))
-		return NULL;
-	suggest_init(&s, id);
-	for (i = 0; i < p->nitems && i < SUGGEST_MAX_CANDIDATES; i++)
-		suggest_try(&s, p->items[i].id);
-	return suggest_result(&s);
+	return ((const struct guide *)g)->pages[i]->id;
 }
 
-static const char *closest_source(const struct guide *g, const struct diag *d,
-				  const struct guide_pos *at, const char *id)
+static const char *id_of_item(const void *p, size_t i)
 {
-	struct suggest s;
-	size_t i;
-
-	if (!diag_wants(d, at->file))
-		return NULL;
-	suggest_init(&s, id);
-	for (i = 0; i < g->nsources && i < SUGGEST_MAX_CANDIDATES; i++)
-		suggest_try(&s, g->sources[i]->id);
-	return suggest_result(&s);
+	return ((const struct guide_page *)p)->items[i].id;
 }
 
-static const char *closest_section(const struct guide_source *src, const struct diag *d,
-				   const struct guide_pos *at, const char *id)
+static const char *id_of_source(const void *g, size_t i)
 {
-	struct suggest s;
-	size_t i;
+	return ((const struct guide *)g)->sources[i]->id;
+}
 
-	if (!diag_wants(d, at->file))
-		return NULL;
-	suggest_init(&s, id);
-	for (i = 0; i < src->nsections && i < SUGGEST_MAX_CANDIDATES; i++)
-		suggest_try(&s, src->sections[i].id);
-	return suggest_result(&s);
+static const char *id_of_section(const void *src, size_t i)
+{
+	return ((const struct guide_source *)src)->sections[i].id;
 }
 
 static void missing_page(struct diag *d, const struct guide *g, const struct guide_link *l,
 			 const char *where, const char *id)
 {
-	const char *hint = closest_page(g, d, &l->pos, id);
+	const char *hint = closest(d, &l->pos, id, g, g->npages, id_of_page);
 
 	if (hint)
 		diag_at(d, l->pos.file, l->pos.line, l->pos.col,
@@ -102,7 +84,7 @@ static int resolve_link(struct guide *g, struct guide_link *l, const char *where
 		return 1;
 	l->item = guide_find_item(g, page_id, item_id);
 	if (!l->item) {
-		const char *hint = closest_item(l->page, d, &l->pos, item_id);
+		const char *hint = closest(d, &l->pos, item_id, l->page, l->page->nitems, id_of_item);
 
 		diag_at(d, l->pos.file, l->pos.line, l->pos.col,
 			"%s '%s': page '%s' has no item '%s'%s%s%s", where, l->spec, page_id,
@@ -134,7 +116,7 @@ static int resolve_ref(struct guide *g, struct guide_ref *r, struct diag *d)
 		return 0;
 	r->source = guide_find_source(g, source_id);
 	if (!r->source) {
-		hint = closest_source(g, d, &r->pos, source_id);
+		hint = closest(d, &r->pos, source_id, g, g->nsources, id_of_source);
 		diag_at(d, r->pos.file, r->pos.line, r->pos.col,
 			"source reference '%s': there is no source '%s'%s%s%s", r->spec, source_id,
 			hint ? " (did you mean '" : "; sources are listed under 'sources:'",
@@ -144,7 +126,7 @@ static int resolve_ref(struct guide *g, struct guide_ref *r, struct diag *d)
 	r->section = guide_find_section(r->source, section_id);
 	if (r->section)
 		return 1;
-	hint = closest_section(r->source, d, &r->pos, section_id);
+	hint = closest(d, &r->pos, section_id, r->source, r->source->nsections, id_of_section);
 	diag_at(d, r->pos.file, r->pos.line, r->pos.col,
 		"source reference '%s': source '%s' has no section '%s'%s%s%s", r->spec, source_id,
 		section_id, hint ? " (did you mean '" : "; check its 'sections'", hint ? hint : "",
